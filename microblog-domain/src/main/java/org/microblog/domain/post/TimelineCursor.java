@@ -1,0 +1,45 @@
+package org.microblog.domain.post;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A position in a newest-first list of posts: the last post a reader has seen. The next page holds the
+ * posts strictly older than it in (timestamp, id) order, so posts published meanwhile neither repeat nor
+ * push older ones out of view.
+ *
+ * <p>As text (for URLs) a cursor is {@code <epoch millis>-<post id>}.
+ */
+public record TimelineCursor(Instant timestamp, long postId) {
+
+    public TimelineCursor {
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    public static TimelineCursor after(Post post) {
+        return new TimelineCursor(post.getTimestamp(), post.getId());
+    }
+
+    /** Reads a cursor from its text form; anything malformed is empty, never an exception. */
+    public static Optional<TimelineCursor> parse(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        try {
+            long millis = Long.parseLong(token, 0, dash, 10);
+            long id = Long.parseLong(token, dash + 1, token.length(), 10);
+            return Optional.of(new TimelineCursor(Instant.ofEpochMilli(millis), id));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String token() {
+        return timestamp.toEpochMilli() + "-" + postId;
+    }
+}

@@ -1,0 +1,88 @@
+package org.microblog.domain.user;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A read-only view of one row of the {@code followers} join table: who follows whom, and since when.
+ *
+ * <p>Links are written only through {@link User#follow(User)} and {@link User#unfollow(User)} (the
+ * {@code @ManyToMany} mapping); the database fills {@code created_at} when the row is inserted. This
+ * entity exists so that queries can read the date a follow began ("following since") and join the
+ * table to posts in the home timeline. It has no public constructor and no setters.
+ */
+@Entity
+@Table(name = "followers")
+@IdClass(Follow.Key.class)
+@Cacheable(false)
+public class Follow {
+
+    @Id
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "follower_id")
+    private User follower;
+
+    @Id
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "followed_id")
+    private User followed;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant since;
+
+    protected Follow() {
+        // for JPA; rows are created through User.follow
+    }
+
+    public User getFollower() {
+        return follower;
+    }
+
+    public User getFollowed() {
+        return followed;
+    }
+
+    /** When the follow began. */
+    public Instant getSince() {
+        return since;
+    }
+
+    /** The composite primary key (follower_id, followed_id). */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Long follower;
+        private Long followed;
+
+        public Key() {
+            // for JPA
+        }
+
+        public Key(Long follower, Long followed) {
+            this.follower = follower;
+            this.followed = followed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other
+                    && Objects.equals(follower, other.follower)
+                    && Objects.equals(followed, other.followed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(follower, followed);
+        }
+    }
+}

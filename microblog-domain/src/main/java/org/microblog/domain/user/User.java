@@ -1,0 +1,239 @@
+package org.microblog.domain.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A person with an account. Users follow each other through the self-referential many-to-many
+ * {@link #following} over the {@code followers} join table, as in the Flask Mega-Tutorial.
+ *
+ * <p>Every user also holds a link to themself in that table (created with the user). It makes the home
+ * timeline one plain join from the join table to the posts, "posts by everyone I follow, me included",
+ * which every database answers with per-author index ranges. The self-link is an implementation detail:
+ * {@link #getFollowing()}, {@link #getFollowers()}, {@link #isFollowing(User)} and every count leave it
+ * out, and it cannot be removed with {@link #unfollow(User)}.
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+    public static final int USERNAME_MAX = 64;
+    public static final int EMAIL_MAX = 120;
+    public static final int ABOUT_ME_MAX = 140;
+    public static final int PASSWORD_HASH_MAX = 255;
+    /** Letters, digits, '_', '.' and '-', not starting with '.' or '-': safe in {@code /user/{name}} URLs. */
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @NotBlank(message = "{microblog.user.username.required}")
+    @Size(max = USERNAME_MAX, message = "{microblog.user.username.size}")
+    @Pattern(regexp = USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
+    @Column(name = "username", nullable = false, unique = true, length = USERNAME_MAX)
+    private String username;
+
+    @NotBlank(message = "{microblog.user.email.required}")
+    @Email(message = "{microblog.user.email.invalid}")
+    @Size(max = EMAIL_MAX, message = "{microblog.user.email.size}")
+    @Column(name = "email", nullable = false, unique = true, length = EMAIL_MAX)
+    private String email;
+
+    @NotNull
+    @Size(max = PASSWORD_HASH_MAX)
+    @Column(name = "password_hash", nullable = false, length = PASSWORD_HASH_MAX)
+    private String passwordHash;
+
+    @Size(max = ABOUT_ME_MAX, message = "{microblog.user.aboutMe.size}")
+    @Column(name = "about_me", length = ABOUT_ME_MAX)
+    private String aboutMe;
+
+    @Column(name = "last_seen")
+    private Instant lastSeen;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "followers",
+            joinColumns = @JoinColumn(name = "follower_id", referencedColumnName = "id"),
+            inverseJoinColumns = @JoinColumn(name = "followed_id", referencedColumnName = "id"))
+    private Set<User> following = new HashSet<>();
+
+    @ManyToMany(mappedBy = "following", fetch = FetchType.LAZY)
+    private Set<User> followers = new HashSet<>();
+
+    protected User() {
+        // for JPA
+    }
+
+    /**
+     * A new user. The email is kept trimmed and lower-cased, so that uniqueness and the avatar do not
+     * depend on how it was typed.
+     */
+    @SuppressWarnings("this-escape") // the self-link only stores the reference
+    public User(String username, String email, String passwordHash) {
+        this.username = requireText(username, "username");
+        this.email = normalizeEmail(requireText(email, "email"));
+        this.passwordHash = requireText(passwordHash, "passwordHash");
+        this.following.add(this);
+    }
+
+    /** The form in which emails are stored and compared. */
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Starts following {@code other}; following someone already followed changes nothing. */
+    public void follow(User other) {
+        requireOther(other);
+        following.add(other);
+    }
+
+    /** Stops following {@code other}; unfollowing someone not followed changes nothing. */
+    public void unfollow(User other) {
+        requireOther(other);
+        following.remove(other);
+    }
+
+    /** Whether this user follows {@code other}; nobody counts as following themself. */
+    public boolean isFollowing(User other) {
+        return !equals(other) && following.contains(other);
+    }
+
+    /** The users this user follows (without the self-link), read-only. Use counting queries for numbers. */
+    public Set<User> getFollowing() {
+        return withoutSelf(following);
+    }
+
+    /** The users following this user (without the self-link), read-only. */
+    public Set<User> getFollowers() {
+        return withoutSelf(followers);
+    }
+
+    public void rename(String newUsername) {
+        this.username = requireText(newUsername, "username");
+    }
+
+    public void describeAs(String aboutMe) {
+        this.aboutMe = aboutMe == null || aboutMe.isBlank() ? null : aboutMe.strip();
+    }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = requireText(newHash, "passwordHash");
+    }
+
+    /** Records that the user was active at {@code moment}; an older moment never moves it back. */
+    public void seenAt(Instant moment) {
+        Objects.requireNonNull(moment, "moment");
+        if (lastSeen == null || moment.isAfter(lastSeen)) {
+            lastSeen = moment;
+        }
+    }
+
+    /**
+     * The Gravatar image for this user's email: the MD5 of the trimmed, lower-cased address, with
+     * generated identicons for addresses Gravatar does not know.
+     */
+    public String avatarUrl(int size) {
+        if (size < 1 || size > 2048) {
+            throw new IllegalArgumentException("Gravatar sizes are 1 to 2048 pixels, not " + size);
+        }
+        return "https://www.gravatar.com/avatar/" + md5Hex(normalizeEmail(email)) + "?d=identicon&s=" + size;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Optional<String> getAboutMe() {
+        return Optional.ofNullable(aboutMe);
+    }
+
+    public Optional<Instant> getLastSeen() {
+        return Optional.ofNullable(lastSeen);
+    }
+
+    private void requireOther(User other) {
+        Objects.requireNonNull(other, "other");
+        if (equals(other)) {
+            throw new IllegalArgumentException("A user's link to themself is not a follow: " + username);
+        }
+    }
+
+    private Set<User> withoutSelf(Set<User> users) {
+        Set<User> copy = new HashSet<>(users);
+        copy.remove(this);
+        return Set.copyOf(copy);
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has MD5", e);
+        }
+    }
+
+    /** Two users are the same when they have the same database id; unsaved users only equal themselves. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof User other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return User.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "User[" + id + ", " + username + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package org.microblog.domain.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UserTest {
+
+    @Test
+    void avatarIsTheGravatarOfTheTrimmedLowerCasedEmail() {
+        User john = new User("john", "  John@Example.com ", "hash");
+
+        assertEquals("john@example.com", john.getEmail());
+        assertEquals("https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=36",
+                john.avatarUrl(36));
+    }
+
+    @Test
+    void avatarSizeOutsideGravatarsRangeIsRefused() {
+        User john = new User("john", "john@example.com", "hash");
+
+        assertThrows(IllegalArgumentException.class, () -> john.avatarUrl(0));
+    }
+
+    @Test
+    void aNewUserFollowsNobodyButHoldsTheSelfLinkInternally() {
+        User john = new User("john", "john@example.com", "hash");
+
+        assertTrue(john.getFollowing().isEmpty());
+        assertFalse(john.isFollowing(john));
+    }
+
+    @Test
+    void followingIsIdempotentAndUnfollowingUndoesIt() {
+        User john = new User("john", "john@example.com", "hash");
+        User susan = new User("susan", "susan@example.com", "hash");
+
+        john.follow(susan);
+        john.follow(susan);
+        assertEquals(1, john.getFollowing().size());
+        assertTrue(john.isFollowing(susan));
+
+        john.unfollow(susan);
+        john.unfollow(susan);
+        assertTrue(john.getFollowing().isEmpty());
+    }
+
+    @Test
+    void followingYourselfIsNotAFollow() {
+        User john = new User("john", "john@example.com", "hash");
+
+        assertThrows(IllegalArgumentException.class, () -> john.follow(john));
+        assertThrows(IllegalArgumentException.class, () -> john.unfollow(john));
+    }
+
+    @Test
+    void lastSeenNeverMovesBack() {
+        User john = new User("john", "john@example.com", "hash");
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        john.seenAt(now);
+        john.seenAt(now.minusSeconds(60));
+
+        assertEquals(now, john.getLastSeen().orElseThrow());
+    }
+
+    @Test
+    void blankAboutMeIsNone() {
+        User john = new User("john", "john@example.com", "hash");
+
+        john.describeAs("   ");
+
+        assertTrue(john.getAboutMe().isEmpty());
+    }
+}

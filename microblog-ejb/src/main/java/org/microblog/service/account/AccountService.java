@@ -1,0 +1,139 @@
+package org.microblog.service.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.microblog.domain.user.User;
+import org.microblog.domain.user.User_;
+
+/** Accounts: registration, sign-in checks, profiles and finding users. */
+@Stateless
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    /**
+     * Opens an account. Usernames are unique without regard to case, emails after trimming and
+     * lower-casing.
+     *
+     * @throws UsernameTakenException if the username is in use
+     * @throws EmailTakenException if the email is in use
+     */
+    public User register(
+            @NotBlank @Size(max = User.USERNAME_MAX) @Pattern(regexp = User.USERNAME_PATTERN) String username,
+            @NotBlank @Email @Size(max = User.EMAIL_MAX) String email,
+            @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
+        String name = username.strip();
+        if (isUsernameTaken(name)) {
+            throw new UsernameTakenException(name);
+        }
+        if (isEmailTaken(email)) {
+            throw new EmailTakenException();
+        }
+        User user = new User(name, email, passwords.hash(password));
+        em.persist(user);
+        em.flush();
+        LOG.info(() -> "Registered " + user);
+        return user;
+    }
+
+    /** The user with these credentials, or empty; unknown users and wrong passwords take the same time. */
+    public Optional<User> authenticate(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<User> user = findByUsername(username);
+        if (user.isEmpty()) {
+            passwords.spendVerificationTime(password);
+            return Optional.empty();
+        }
+        return user.filter(u -> passwords.matches(password, u.getPasswordHash()));
+    }
+
+    public Optional<User> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return findBy(User_.username, username.strip());
+    }
+
+    /** @throws UserNotFoundException if there is no such user */
+    public User getByUsername(String username) {
+        return findByUsername(username).orElseThrow(() -> new UserNotFoundException(username));
+    }
+
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** @throws UserNotFoundException if there is no such user */
+    public User getById(long id) {
+        return findById(id).orElseThrow(() -> new UserNotFoundException("#" + id));
+    }
+
+    public boolean isUsernameTaken(String username) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<User> user = query.from(User.class);
+        query.select(cb.count(user))
+                .where(cb.equal(cb.lower(user.get(User_.username)), username.strip().toLowerCase(Locale.ROOT)));
+        return em.createQuery(query).getSingleResult() > 0;
+    }
+
+    public boolean isEmailTaken(String email) {
+        return findBy(User_.email, User.normalizeEmail(email)).isPresent();
+    }
+
+    /**
+     * Changes the username and about-me of {@code userId}. Keeping one's own username, in any case, is
+     * allowed.
+     *
+     * @throws UsernameTakenException if another account has the new username
+     */
+    public User updateProfile(
+            long userId,
+            @NotBlank @Size(max = User.USERNAME_MAX) @Pattern(regexp = User.USERNAME_PATTERN) String username,
+            @Size(max = User.ABOUT_ME_MAX) String aboutMe) {
+        User user = getById(userId);
+        String name = username.strip();
+        if (!name.equalsIgnoreCase(user.getUsername()) && isUsernameTaken(name)) {
+            throw new UsernameTakenException(name);
+        }
+        user.rename(name);
+        user.describeAs(aboutMe);
+        return user;
+    }
+
+    /** Records that the user was active at {@code moment}. */
+    public void recordSeen(long userId, Instant moment) {
+        findById(userId).ifPresent(user -> user.seenAt(moment));
+    }
+
+    private Optional<User> findBy(SingularAttribute<User, String> attribute, String value) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<User> query = cb.createQuery(User.class);
+        Root<User> user = query.from(User.class);
+        query.select(user).where(cb.equal(user.get(attribute), value));
+        return em.createQuery(query).getResultStream().findFirst();
+    }
+}

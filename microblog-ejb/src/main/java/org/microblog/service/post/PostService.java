@@ -1,0 +1,43 @@
+package org.microblog.service.post;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import org.microblog.domain.post.Post;
+import org.microblog.domain.user.User;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.UserNotFoundException;
+
+/** Publishing posts. */
+@Stateless
+public class PostService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    /**
+     * Publishes {@code body} as {@code authorId}, now.
+     *
+     * @throws UserNotFoundException if the author does not exist
+     */
+    public Post publish(long authorId, @NotBlank @Size(max = Post.BODY_MAX) String body) {
+        return publish(authorId, body, Instant.now(Clock.systemUTC()));
+    }
+
+    /** Publishes with a given time: for imports and tests that need a known order. */
+    public Post publish(long authorId, @NotBlank @Size(max = Post.BODY_MAX) String body, Instant at) {
+        User author = accounts.getById(authorId);
+        Post post = new Post(author, body, at);
+        em.persist(post);
+        em.flush();
+        return post;
+    }
+}

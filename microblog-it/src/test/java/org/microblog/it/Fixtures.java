@@ -1,0 +1,40 @@
+package org.microblog.it;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.microblog.domain.post.Post;
+import org.microblog.domain.user.User;
+
+/**
+ * Test data, made straight through JPA so that setting up a user does not cost a real password hash.
+ * Usernames get a unique suffix, so tests sharing the server's database never meet each other's data.
+ */
+@Stateless
+public class Fixtures {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Not a PBKDF2 hash: fixture users cannot sign in. */
+    private static final String NO_PASSWORD = "fixture-user-without-password";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A new user named {@code name-N}, with the email {@code name-N@example.com}. */
+    public User user(String name) {
+        String username = name + "-" + SEQUENCE.incrementAndGet();
+        User user = new User(username, username + "@example.com", NO_PASSWORD);
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    public Post post(User author, String body, Instant at) {
+        Post post = new Post(em.find(User.class, author.getId()), body, at);
+        em.persist(post);
+        em.flush();
+        return post;
+    }
+}

@@ -1,0 +1,165 @@
+package org.microblog.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.microblog.domain.user.Follow;
+import org.microblog.domain.user.User;
+import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.follow.CannotFollowSelfException;
+import org.microblog.service.follow.FollowService;
+
+@ExtendWith(ArquillianExtension.class)
+class FollowServiceIT {
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    FollowService follows;
+
+    @Test
+    void followingTwiceKeepsOneLink() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+
+        assertTrue(follows.follow(ann.getId(), bob.getUsername()));
+        assertFalse(follows.follow(ann.getId(), bob.getUsername()));
+
+        assertEquals(1, follows.followersCount(bob.getId()));
+        assertEquals(1, follows.followingCount(ann.getId()));
+        assertEquals(1, follows.following(ann.getId(), 0, 10).size());
+    }
+
+    @Test
+    void unfollowingSomeoneNotFollowedChangesNothing() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        User carl = fixtures.user("carl");
+        follows.follow(ann.getId(), carl.getUsername());
+
+        assertFalse(follows.unfollow(ann.getId(), bob.getUsername()));
+
+        assertEquals(1, follows.followingCount(ann.getId()));
+        assertTrue(follows.isFollowing(ann.getId(), carl.getId()));
+    }
+
+    @Test
+    void unfollowingTwiceRemovesTheLinkOnce() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        follows.follow(ann.getId(), bob.getUsername());
+
+        assertTrue(follows.unfollow(ann.getId(), bob.getUsername()));
+        assertFalse(follows.unfollow(ann.getId(), bob.getUsername()));
+
+        assertEquals(0, follows.followersCount(bob.getId()));
+    }
+
+    @Test
+    void followingYourselfIsRefusedWithAClearMessage() {
+        User ann = fixtures.user("ann");
+
+        CannotFollowSelfException refusal =
+                assertThrows(CannotFollowSelfException.class, () -> follows.follow(ann.getId(), ann.getUsername()));
+
+        assertEquals("You cannot follow yourself!", refusal.getMessage());
+        assertFalse(follows.isFollowing(ann.getId(), ann.getId()));
+        assertEquals(0, follows.followingCount(ann.getId()));
+        assertEquals(0, follows.followersCount(ann.getId()));
+    }
+
+    @Test
+    void unfollowingYourselfIsRefused() {
+        User ann = fixtures.user("ann");
+
+        assertThrows(CannotFollowSelfException.class, () -> follows.unfollow(ann.getId(), ann.getUsername()));
+    }
+
+    @Test
+    void followingAnUnknownUserIsRefusedWithAClearMessage() {
+        User ann = fixtures.user("ann");
+
+        UserNotFoundException refusal =
+                assertThrows(UserNotFoundException.class, () -> follows.follow(ann.getId(), "nobody-here"));
+
+        assertEquals("User nobody-here not found.", refusal.getMessage());
+        assertEquals(0, follows.followingCount(ann.getId()));
+    }
+
+    @Test
+    void followRecordsTheDateItBegan() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        Instant before = Instant.now().minusSeconds(2);
+
+        follows.follow(ann.getId(), bob.getUsername());
+
+        Follow link = follows.followers(bob.getId(), 0, 10).getFirst();
+        assertEquals(ann.getUsername(), link.getFollower().getUsername());
+        assertTrue(link.getSince().isAfter(before), () -> "since " + link.getSince() + " is before " + before);
+        assertTrue(link.getSince().isBefore(Instant.now().plusSeconds(2)));
+    }
+
+    @Test
+    void countsLeaveOutTheUsersOwnLinkAndCountEveryFollower() {
+        User star = fixtures.user("star");
+        List<User> fans = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            User fan = fixtures.user("fan");
+            follows.follow(fan.getId(), star.getUsername());
+            fans.add(fan);
+        }
+        follows.follow(star.getId(), fans.getFirst().getUsername());
+
+        assertEquals(5, follows.followersCount(star.getId()));
+        assertEquals(1, follows.followingCount(star.getId()));
+        assertEquals(5, follows.followers(star.getId(), 0, 100).size());
+        assertEquals(2, follows.followers(star.getId(), 3, 100).size());
+    }
+
+    @Test
+    void concurrentIdenticalFollowsLeaveExactlyOneLinkAndNoError() throws Exception {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        int requests = 8;
+        CyclicBarrier start = new CyclicBarrier(requests);
+        List<Callable<Boolean>> burst = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            burst.add(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return follows.follow(ann.getId(), bob.getUsername());
+            });
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Boolean> made = new ArrayList<>();
+        try {
+            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
+                made.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, made.stream().filter(Boolean::booleanValue).count(), () -> "links made: " + made);
+        assertEquals(1, follows.followersCount(bob.getId()));
+        assertTrue(follows.isFollowing(ann.getId(), bob.getId()));
+    }
+}

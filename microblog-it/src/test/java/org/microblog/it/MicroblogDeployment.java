@@ -1,0 +1,28 @@
+package org.microblog.it;
+
+import java.io.File;
+import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment of the suite: the real WAR that microblog-web builds, plus this module's test
+ * classes. Every IT class runs against it, in one Payara Micro.
+ */
+@ArquillianSuiteDeployment
+public final class MicroblogDeployment {
+
+    private MicroblogDeployment() {
+    }
+
+    @Deployment
+    public static WebArchive microblog() {
+        File war = new File(System.getProperty("microblog.war", "target/microblog.war"));
+        return ShrinkWrap.create(ZipImporter.class, "microblog.war")
+                .importFrom(war)
+                .as(WebArchive.class)
+                .addPackages(true, MicroblogDeployment.class.getPackage());
+    }
+}

@@ -1,0 +1,172 @@
+package org.microblog.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.microblog.domain.post.Post;
+import org.microblog.domain.post.TimelineCursor;
+import org.microblog.domain.user.User;
+import org.microblog.service.follow.FollowService;
+import org.microblog.service.post.PostService;
+import org.microblog.service.timeline.PostPage;
+import org.microblog.service.timeline.TimelineService;
+
+@ExtendWith(ArquillianExtension.class)
+class TimelineServiceIT {
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    FollowService follows;
+
+    @EJB
+    PostService posting;
+
+    @EJB
+    TimelineService timelines;
+
+    @Test
+    void timelineMergesOwnAndFollowedPostsNewestFirst() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        User stranger = fixtures.user("stranger");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Post own = fixtures.post(ann, "mine", t.plusSeconds(1));
+        Post followed = fixtures.post(bob, "bob's", t.plusSeconds(2));
+        fixtures.post(stranger, "not followed", t.plusSeconds(3));
+        follows.follow(ann.getId(), bob.getUsername());
+
+        assertEquals(List.of(followed.getId(), own.getId()), ids(timelines.home(ann.getId(), Optional.empty(), 10)));
+    }
+
+    @Test
+    void timelineHoldsEachPostOnceWhenItsAuthorHasManyFollowers() {
+        User star = fixtures.user("star");
+        User reader = fixtures.user("reader");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < 12; i++) {
+            User fan = fixtures.user("fan");
+            follows.follow(fan.getId(), star.getUsername());
+            follows.follow(star.getId(), fan.getUsername());
+            follows.follow(reader.getId(), fan.getUsername());
+        }
+        follows.follow(reader.getId(), star.getUsername());
+        Post p1 = fixtures.post(star, "one", t.plusSeconds(1));
+        Post p2 = fixtures.post(star, "two", t.plusSeconds(2));
+
+        assertEquals(List.of(p2.getId(), p1.getId()), ids(timelines.home(reader.getId(), Optional.empty(), 50)));
+        assertEquals(List.of(p2.getId(), p1.getId()), ids(timelines.home(star.getId(), Optional.empty(), 50)));
+    }
+
+    @Test
+    void unfollowedAuthorsLeaveTheTimeline() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        fixtures.post(bob, "hello", Instant.now());
+        follows.follow(ann.getId(), bob.getUsername());
+        assertEquals(1, timelines.home(ann.getId(), Optional.empty(), 10).posts().size());
+
+        follows.unfollow(ann.getId(), bob.getUsername());
+
+        assertEquals(List.of(), timelines.home(ann.getId(), Optional.empty(), 10).posts());
+    }
+
+    @Test
+    void cursorPagingNeitherRepeatsNorSkipsWhileNewPostsArrive() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        follows.follow(ann.getId(), bob.getUsername());
+        Instant t = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Two posts share each timestamp, so that page boundaries fall between equal times.
+            User author = i % 2 == 0 ? ann : bob;
+            expected.addFirst(fixtures.post(author, "post " + i, t.plusSeconds(i / 2)).getId());
+        }
+
+        List<Long> seen = new ArrayList<>();
+        PostPage page = timelines.home(ann.getId(), Optional.empty(), 10);
+        seen.addAll(ids(page));
+        int pages = 1;
+        while (page.next().isPresent()) {
+            posting.publish(bob.getId(), "arrives while ann reads page " + pages);
+            page = timelines.home(ann.getId(), page.next(), 10);
+            seen.addAll(ids(page));
+            pages++;
+        }
+
+        assertEquals(expected, seen);
+        assertEquals(3, pages);
+        assertEquals(expected.size(), new HashSet<>(seen).size());
+    }
+
+    @Test
+    void aCursorSurvivesItsTextForm() {
+        User ann = fixtures.user("ann");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < 3; i++) {
+            fixtures.post(ann, "post " + i, t.plusMillis(i));
+        }
+        PostPage first = timelines.byAuthor(ann.getId(), Optional.empty(), 2);
+        Optional<TimelineCursor> parsed = TimelineCursor.parse(first.next().orElseThrow().token());
+
+        PostPage second = timelines.byAuthor(ann.getId(), parsed, 2);
+
+        assertEquals(1, second.posts().size());
+        assertEquals("post 0", second.posts().getFirst().getBody());
+        assertTrue(second.next().isEmpty());
+    }
+
+    @Test
+    void profileListsOnlyTheAuthorsPosts() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Post a1 = fixtures.post(ann, "a1", t);
+        fixtures.post(bob, "b1", t.plusSeconds(1));
+        Post a2 = fixtures.post(ann, "a2", t.plusSeconds(2));
+
+        assertEquals(List.of(a2.getId(), a1.getId()), ids(timelines.byAuthor(ann.getId(), Optional.empty(), 10)));
+    }
+
+    @Test
+    void exploreListsEveryonesPostsNewestFirst() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        Instant future = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        Post a = fixtures.post(ann, "from ann", future);
+        Post b = fixtures.post(bob, "from bob", future.plusSeconds(1));
+
+        List<Long> newest = ids(timelines.explore(Optional.empty(), 2));
+
+        assertEquals(List.of(b.getId(), a.getId()), newest);
+    }
+
+    @Test
+    void postsAreStrippedAndKeptToTheMillisecond() {
+        User ann = fixtures.user("ann");
+
+        Post post = posting.publish(ann.getId(), "  hello  ");
+
+        assertEquals("hello", post.getBody());
+        assertEquals(post.getTimestamp(), post.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+        Set<Long> profile = new HashSet<>(ids(timelines.byAuthor(ann.getId(), Optional.empty(), 5)));
+        assertEquals(Set.of(post.getId()), profile);
+    }
+
+    private static List<Long> ids(PostPage page) {
+        return page.posts().stream().map(Post::getId).toList();
+    }
+}
