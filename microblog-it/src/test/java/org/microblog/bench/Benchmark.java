@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
+import org.microblog.service.schema.DatabaseMigrations;
 import org.microblog.service.timeline.PostPage;
 
 /**
@@ -71,6 +72,8 @@ public final class Benchmark {
         Path output = Path.of(args.get("output", "docs/benchmarks.md"));
         String loadBefore = loadAverage();
 
+        // The schema as the application brings it up to date when it starts.
+        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
         Scale scale;
         Samples sampled;
         try (Connection c = db.connect()) {

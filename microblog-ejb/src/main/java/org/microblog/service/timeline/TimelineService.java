@@ -69,7 +69,7 @@ public class TimelineService {
 
     /** One query: up to {@code pageSize + 1} posts of the home timeline, none older than {@code notBefore}. */
     private List<Post> homeRows(long userId, Optional<TimelineCursor> after, Optional<Instant> notBefore, int pageSize) {
-        return rows(after, pageSize, (cb, query, post) -> {
+        return rows(after, pageSize, true, (cb, query, post) -> {
             Root<Follow> follow = query.from(Follow.class);
             List<Predicate> where = new ArrayList<>(List.of(
                     cb.equal(follow.get(Follow_.follower).get(User_.id), userId),
@@ -92,25 +92,35 @@ public class TimelineService {
     /** Which posts a list holds, as predicates on the post (and any further roots it adds). */
     @FunctionalInterface
     private interface Source {
-        List<Predicate> restrict(CriteriaBuilder cb, CriteriaQuery<Post> query, Root<Post> post);
+        List<Predicate> restrict(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Post> post);
     }
 
     private PostPage page(Optional<TimelineCursor> after, int size, Source source) {
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
-        return PostPage.of(rows(after, pageSize, source), pageSize);
+        return PostPage.of(rows(after, pageSize, false, source), pageSize);
     }
 
-    /** Up to {@code pageSize + 1} posts: the extra one only tells that there is a next page. */
-    private List<Post> rows(Optional<TimelineCursor> after, int pageSize, Source source) {
+    /**
+     * Up to {@code pageSize + 1} posts: the extra one only tells that there is a next page.
+     *
+     * <p>With {@code sortAfterJoin} the order is stated on {@code COALESCE(created_at, created_at)}: the
+     * same values (the column is NOT NULL), but no index delivers them in that order. For the home timeline
+     * this keeps the plan that reads the followed users' ranges and sorts the few rows found. With the
+     * plain column, PostgreSQL switches, once the time window is wide (a user who follows few people), to
+     * walking ALL posts newest first through {@code ix_posts_created} and probing the followers table for
+     * each: about 200 ms instead of 1 ms for a user following 11 (measured on the generated data set).
+     */
+    private List<Post> rows(Optional<TimelineCursor> after, int pageSize, boolean sortAfterJoin, Source source) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Post> query = cb.createQuery(Post.class);
         Root<Post> post = query.from(Post.class);
         post.fetch(Post_.author);
         List<Predicate> where = new ArrayList<>(source.restrict(cb, query, post));
         after.ifPresent(cursor -> where.add(olderThan(cb, post, cursor)));
+        Path<Instant> timestamp = post.get(Post_.timestamp);
         query.select(post)
                 .where(where.toArray(Predicate[]::new))
-                .orderBy(cb.desc(post.get(Post_.timestamp)), cb.desc(post.get(Post_.id)));
+                .orderBy(cb.desc(sortAfterJoin ? cb.coalesce(timestamp, timestamp) : timestamp), cb.desc(post.get(Post_.id)));
         return em.createQuery(query).setMaxResults(pageSize + 1).getResultList();
     }
 
