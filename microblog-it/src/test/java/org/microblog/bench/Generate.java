@@ -155,7 +155,7 @@ public final class Generate {
     }
 
     private static void writeUsers(SocialGraph graph, long[] followers, Path file) throws IOException {
-        String hash = passwordHash(PASSWORD);
+        String hash = passwordHash(PASSWORD, new SplittableRandom(graph.seed()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int u = 1; u <= graph.users; u++) {
                 out.append(Integer.toString(u)).append(",user").append(Integer.toString(u))
@@ -296,12 +296,13 @@ public final class Generate {
 
     /**
      * A hash in the format of Jakarta Security's Pbkdf2PasswordHash as the application configures it
-     * (PBKDF2WithHmacSHA256, 600,000 iterations, 32-byte salt and key), computed once for all users.
+     * (PBKDF2WithHmacSHA256, 600,000 iterations, 32-byte salt and key), computed once for all users: they all
+     * share one published password, so one salt hides nothing that matters.
      */
-    static String passwordHash(String password) {
+    static String passwordHash(String password, SplittableRandom random) {
         try {
             byte[] salt = new byte[32];
-            new java.security.SecureRandom().nextBytes(salt);
+            random.nextBytes(salt); // from the seed, so that the whole data set is reproducible
             int iterations = 600_000;
             KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 32 * 8);
             byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -123,6 +123,10 @@ final class SocialGraph {
         return chosen;
     }
 
+    long seed() {
+        return seed;
+    }
+
     long totalFollowing() {
         long sum = 0;
         for (int u = 1; u <= users; u++) {
