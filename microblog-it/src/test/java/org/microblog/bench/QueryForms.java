@@ -35,7 +35,7 @@ final class QueryForms {
      * outer-joined to the author's followers, {@code WHERE follower = me OR author = me}, grouped by post,
      * newest first; with the same keyset condition as the application for pages after the first.
      */
-    static List<Post> tutorialHome(EntityManager em, long userId, Optional<TimelineCursor> after, int limit) {
+    static List<Post> tutorialHome(EntityManager em, long userId, Optional<TimelineCursor> after, int limit, int timeoutSeconds) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Post> query = cb.createQuery(Post.class);
         Root<Post> post = query.from(Post.class);
@@ -48,7 +48,10 @@ final class QueryForms {
                 .where(where.toArray(Predicate[]::new))
                 .groupBy(post.get(Post_.id), post.get(Post_.body), post.get(Post_.timestamp), post.get(Post_.author))
                 .orderBy(cb.desc(post.get(Post_.timestamp)), cb.desc(post.get(Post_.id)));
-        return em.createQuery(query).setMaxResults(limit).getResultList();
+        return em.createQuery(query)
+                .setMaxResults(limit)
+                .setHint("jakarta.persistence.query.timeout", timeoutSeconds * 1000)
+                .getResultList();
     }
 
     /** The foundation's home timeline: the same join as the application's, without the time bound. */
