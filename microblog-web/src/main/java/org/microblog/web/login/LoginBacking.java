@@ -55,7 +55,7 @@ public class LoginBacking {
                 withParams()
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .rememberMe(rememberMe)
-                        .newAuthentication(true));
+                        .newAuthentication(false));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
