@@ -220,7 +220,7 @@ class HttpBehaviourIT {
         URI login = asked.uri().resolve(asked.header("Location").orElseThrow());
         assertEquals(browser.uri("login").getPath(), login.getPath());
 
-        WebClient.Page form = browser.get("login");
+        WebClient.Page form = browser.get(login.toString());
         WebClient.Page back = browser.submit(form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
         assertEquals(browser.uri("edit-profile").getPath(), back.uri().resolve(back.header("Location").orElseThrow()).getPath());
         assertEquals(ann, WebClient.fields(browser.follow(back), "profile", Map.of()).get("profile:username"));

@@ -19,8 +19,8 @@ import org.omnifaces.util.Messages;
 
 /**
  * Backs the sign-in page. Any failure gets one message that does not tell whether the username exists.
- * After signing in the user goes back to the page that asked for it: the one Jakarta Security saved
- * (LoginToContinue) or the {@code next} parameter when it is a path on this site.
+ * After signing in the user goes back to the page that asked for it, the {@code next} parameter, when
+ * that is a path on this site (see SafeReturn).
  */
 @Named
 @RequestScoped
@@ -55,7 +55,7 @@ public class LoginBacking {
                 withParams()
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .rememberMe(rememberMe)
-                        .newAuthentication(false));
+                        .newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
