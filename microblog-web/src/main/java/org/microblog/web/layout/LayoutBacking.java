@@ -2,6 +2,7 @@ package org.microblog.web.layout;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -24,11 +25,13 @@ public class LayoutBacking {
         Faces.redirect("");
     }
 
-    /** The page being shown, relative to the context root, for the sign-in link's way back. */
+    /** The address of the page being shown (path and query), for the sign-in link's way back. */
     public String getHere() {
         HttpServletRequest request = Faces.getRequest();
-        Object original = request.getAttribute("jakarta.servlet.forward.request_uri");
-        String uri = original != null ? original.toString() : request.getRequestURI();
-        return uri;
+        Object forwardedUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String uri = forwardedUri != null ? forwardedUri.toString() : request.getRequestURI();
+        Object query = forwardedUri != null
+                ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING) : request.getQueryString();
+        return query == null ? uri : uri + "?" + query;
     }
 }
