@@ -1,10 +1,8 @@
 package org.microblog.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.util.Locale;
 import org.omnifaces.util.Messages;
 
 /**
@@ -17,11 +15,6 @@ public class MessagesFromBundle implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Messages.setResolver((key, arguments) -> Texts.format(locale(), key, arguments));
-    }
-
-    private static Locale locale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        Messages.setResolver((key, arguments) -> Texts.format(Texts.currentLocale(), key, arguments));
     }
 }

@@ -59,6 +59,33 @@ class HttpBehaviourIT {
     }
 
     @Test
+    void aDoubleClickedFollowMakesOneLink() throws Exception {
+        String bob = Names.unique("bob");
+        client().register(bob);
+        WebClient ann = client();
+        String annName = Names.unique("ann");
+        ann.register(annName);
+        WebClient.Page profile = ann.get("user/" + bob);
+        Map<String, String> follow = followFields(profile);
+        URI target = WebClient.action(profile, "user");
+
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<WebClient.Page>> answers = clicks.invokeAll(List.of(
+                    () -> ann.post(target, follow), () -> ann.post(target, follow)));
+            for (java.util.concurrent.Future<WebClient.Page> answer : answers) {
+                assertEquals(200, answer.get().status());
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+
+        assertEquals("1 follower", followersShown(bob));
+        assertEquals(List.of(annName), client().open("user/" + bob + "/followers").document()
+                .select(".connection .author").eachText());
+    }
+
+    @Test
     void aFollowPostWithoutViewStateChangesNothing() {
         String bob = Names.unique("bob");
         client().register(bob);

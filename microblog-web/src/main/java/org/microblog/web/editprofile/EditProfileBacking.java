@@ -7,10 +7,10 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UsernameTakenException;
+import org.microblog.web.Texts;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -51,7 +51,7 @@ public class EditProfileBacking {
         try {
             user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
         } catch (UsernameTakenException e) {
-            Messages.addError("profile:username", "message.text", e.getMessage(Locale.ENGLISH));
+            Messages.addError("profile:username", "message.text", e.getMessage(Texts.currentLocale()));
             return;
         }
         currentUser.renamed(user.getUsername());

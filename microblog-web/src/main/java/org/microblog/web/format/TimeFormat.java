@@ -31,12 +31,16 @@ public class TimeFormat {
 
     /** How long ago {@code moment} was, in words from the bundle; older than a week: the date. */
     public String ago(Instant moment) {
-        return ago(moment, Locale.ENGLISH);
+        return ago(moment, Texts.currentLocale());
     }
 
     /** {@link #ago(Instant)}, or "never" when there is no moment. */
     public String agoOrNever(Instant moment) {
-        return moment == null ? Texts.format(Locale.ENGLISH, "time.never") : ago(moment);
+        return agoOrNever(moment, Texts.currentLocale());
+    }
+
+    String agoOrNever(Instant moment, Locale locale) {
+        return moment == null ? Texts.format(locale, "time.never") : ago(moment, locale);
     }
 
     String ago(Instant moment, Locale locale) {
@@ -58,7 +62,7 @@ public class TimeFormat {
 
     /** The calendar date of {@code moment}. */
     public String date(Instant moment) {
-        return date(moment, Locale.ENGLISH);
+        return date(moment, Texts.currentLocale());
     }
 
     String date(Instant moment, Locale locale) {

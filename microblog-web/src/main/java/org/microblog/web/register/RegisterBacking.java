@@ -21,6 +21,7 @@ import org.microblog.service.account.AccountService;
 import org.microblog.service.account.EmailTakenException;
 import org.microblog.service.account.Passwords;
 import org.microblog.service.account.UsernameTakenException;
+import org.microblog.web.Texts;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -67,10 +68,10 @@ public class RegisterBacking {
         try {
             accounts.register(username, email, password);
         } catch (UsernameTakenException e) {
-            Messages.addError("register:username", "message.text", e.getMessage(Locale.ENGLISH));
+            Messages.addError("register:username", "message.text", e.getMessage(Texts.currentLocale()));
             return;
         } catch (EmailTakenException e) {
-            Messages.addError("register:email", "message.text", e.getMessage(Locale.ENGLISH));
+            Messages.addError("register:email", "message.text", e.getMessage(Texts.currentLocale()));
             return;
         }
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -70,11 +70,6 @@ public class CurrentUser implements Serializable {
         return cachedUsername;
     }
 
-    /** Whether {@code username} is the signed-in user's. */
-    public boolean is(String username) {
-        return isSignedIn() && getUsername().equalsIgnoreCase(username);
-    }
-
     /** After the user renamed themself. */
     public void renamed(String username) {
         cachedId = id().orElse(null);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.microblog.domain.post.TimelineCursor;
 import org.microblog.domain.user.Follow;
@@ -18,6 +17,7 @@ import org.microblog.service.follow.FollowService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.Paging;
+import org.microblog.web.Texts;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -138,7 +138,7 @@ public class UserBacking implements Serializable {
                 Messages.addGlobalInfo("unfollow.done", username);
             }
         } catch (MicroblogException refusal) {
-            Messages.addGlobalError("message.text", refusal.getMessage(Locale.ENGLISH));
+            Messages.addGlobalError("message.text", refusal.getMessage(Texts.currentLocale()));
         }
         refresh();
         List<Connection> updated = new ArrayList<>(connections.size());

@@ -36,6 +36,6 @@ class TimeFormatTest {
 
     @Test
     void noTimeIsNever() {
-        assertEquals("never", time.agoOrNever(null));
+        assertEquals("never", time.agoOrNever(null, Locale.ENGLISH));
     }
 }
