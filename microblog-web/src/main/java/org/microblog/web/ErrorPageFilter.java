@@ -1,0 +1,79 @@
+package org.microblog.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+import org.primefaces.csp.CspException;
+
+/**
+ * Error pages render as a plain GET, whatever request failed. A failed form POST carries the form's
+ * fields and ViewState into the error dispatch; without this filter Faces would take the error page for
+ * a postback of that form (and PrimeFaces would check its script nonce), so the error page itself would
+ * fail. A POST that PrimeFaces refused for a missing or foreign nonce is a forged request: 400.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR)
+public class ErrorPageFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (isForged(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        chain.doFilter(new WithoutParameters(request), response);
+    }
+
+    private static boolean isForged(Object error) {
+        for (Throwable t = error instanceof Throwable thrown ? thrown : null; t != null; t = t.getCause()) {
+            if (t instanceof CspException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request as a GET without parameters. */
+    private static final class WithoutParameters extends HttpServletRequestWrapper {
+
+        WithoutParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+    }
+}

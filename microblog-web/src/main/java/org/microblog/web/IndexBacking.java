@@ -1,0 +1,73 @@
+package org.microblog.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Optional;
+import org.microblog.domain.post.Post;
+import org.microblog.domain.post.TimelineCursor;
+import org.microblog.service.post.PostService;
+import org.microblog.service.timeline.PostPage;
+import org.microblog.service.timeline.TimelineService;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** Backs the home page: the post form and the home timeline when signed in, a welcome otherwise. */
+@Named
+@RequestScoped
+public class IndexBacking {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    TimelineService timelines;
+
+    @Inject
+    @Param(name = "after")
+    String after;
+
+    @NotBlank(message = "{microblog.post.body.required}")
+    @Size(max = Post.BODY_MAX, message = "{microblog.post.body.size}")
+    private String body;
+
+    private Optional<TimelineCursor> cursor = Optional.empty();
+    private PostPage timeline;
+
+    public void load() throws IOException {
+        cursor = Paging.cursor(after);
+    }
+
+    public PostPage getTimeline() {
+        if (timeline == null) {
+            timeline = timelines.home(currentUser.requireId(), cursor, Paging.POSTS_PER_PAGE);
+        }
+        return timeline;
+    }
+
+    public void publish() {
+        posts.publish(currentUser.requireId(), body);
+        Messages.addFlashGlobalInfo("flash.posted");
+        Faces.redirect("");
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public int getBodyMax() {
+        return Post.BODY_MAX;
+    }
+}

@@ -1,0 +1,81 @@
+package org.microblog.web.editprofile;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.microblog.domain.user.User;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.UsernameTakenException;
+import org.microblog.web.Texts;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * Backs the profile editor. Whose profile is edited comes from the signed-in user only (the page is
+ * protected in web.xml); the form has no field that names a user.
+ */
+@Named
+@RequestScoped
+public class EditProfileBacking {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    @NotBlank(message = "{microblog.user.username.required}")
+    @Size(max = User.USERNAME_MAX, message = "{microblog.user.username.size}")
+    @Pattern(regexp = User.USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
+    private String username;
+
+    @Size(max = User.ABOUT_ME_MAX, message = "{microblog.user.aboutMe.size}")
+    private String aboutMe;
+
+    @PostConstruct
+    void fill() {
+        if (!Faces.isPostback()) {
+            User user = accounts.getById(currentUser.requireId());
+            username = user.getUsername();
+            aboutMe = user.getAboutMe().orElse("");
+        }
+    }
+
+    public void save() {
+        User user;
+        try {
+            user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
+        } catch (UsernameTakenException e) {
+            Messages.addError("profile:username", "message.text", e.getMessage(Texts.currentLocale()));
+            return;
+        }
+        currentUser.renamed(user.getUsername());
+        Messages.addFlashGlobalInfo("flash.profileSaved");
+        Faces.redirect("user/%s", user.getUsername());
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getAboutMe() {
+        return aboutMe;
+    }
+
+    public void setAboutMe(String aboutMe) {
+        this.aboutMe = aboutMe;
+    }
+
+    public int getAboutMeMax() {
+        return User.ABOUT_ME_MAX;
+    }
+}

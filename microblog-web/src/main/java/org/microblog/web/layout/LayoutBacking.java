@@ -1,0 +1,37 @@
+package org.microblog.web.layout;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** Backs the layout template's menu: signing out (a POST, never a link). */
+@Named
+@RequestScoped
+public class LayoutBacking {
+
+    public void signOut() throws ServletException {
+        HttpServletRequest request = Faces.getRequest();
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        Messages.addFlashGlobalInfo("flash.signedOut");
+        Faces.redirect("");
+    }
+
+    /** The address of the page being shown (path and query), for the sign-in link's way back. */
+    public String getHere() {
+        HttpServletRequest request = Faces.getRequest();
+        Object forwardedUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String uri = forwardedUri != null ? forwardedUri.toString() : request.getRequestURI();
+        Object query = forwardedUri != null
+                ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING) : request.getQueryString();
+        return query == null ? uri : uri + "?" + query;
+    }
+}
