@@ -18,16 +18,19 @@ trap 'rm -rf "$work"' EXIT
 cookies="$work/cookies.txt"
 
 sign_in() {
-    local n=$1 jar="$work/jar-$1" page view_state
+    local n=$1 jar="$work/jar-$1" page view_state nonce
     page=$(curl -sS -c "$jar" -b "$jar" "$base/login")
     view_state=$(printf '%s' "$page" | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
     [ -n "$view_state" ] || { echo "no ViewState on $base/login" >&2; return 1; }
+    # What PrimeFaces' script adds to every submit under the Content-Security-Policy: the page's nonce.
+    nonce=$(printf '%s' "$page" | grep -o '<script[^>]* nonce="[^"]*"' | head -1 | sed 's/.*nonce="\([^"]*\)"/\1/')
     curl -sS -o /dev/null -c "$jar" -b "$jar" \
         --data-urlencode "login=login" \
         --data-urlencode "login:username=user$n" \
         --data-urlencode "login:password=microblog-bench" \
-        --data-urlencode "login:submit=" \
+        --data-urlencode "login:submit=login:submit" \
         --data-urlencode "jakarta.faces.ViewState=$view_state" \
+        --data-urlencode "primefaces.nonce=$nonce" \
         "$base/login"
     awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$jar" | tail -1
 }
