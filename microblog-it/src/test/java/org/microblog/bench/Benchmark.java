@@ -41,7 +41,7 @@ import org.microblog.service.timeline.PostPage;
  *
  * <pre>
  * ./microblog bench [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--tutorial-users N]
- *                   [--output docs/benchmarks.md]
+ *                   [--tutorial-timeout 120] [--output docs/benchmarks.md]
  * </pre>
  */
 public final class Benchmark {
