@@ -60,6 +60,33 @@ class DatabaseMigrationsIT {
         assertTrue(indexes(db, "POSTS").contains("IX_POSTS_CREATED"));
     }
 
+    @Test
+    void followCountsAreFilledFromTheLinksThatExistAndUsersGetTheirSelfLink() throws SQLException {
+        EmbeddedDataSource db = freshDatabase();
+        DatabaseMigrations.configuration(db).target("2").load().migrate();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (int id = 1; id <= 3; id++) {
+                s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (" + id + ", 'u" + id
+                        + "', 'u" + id + "@x.org', 'h')");
+            }
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 1)"); // user 1 has its self-link
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 3)");
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (2, 3)");
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (3, 1)");
+        }
+
+        DatabaseMigrations.configuration(db).load().migrate();
+
+        assertEquals(3, count(db, "SELECT COUNT(*) FROM followers WHERE follower_id = followed_id"));
+        assertEquals(6, count(db, "SELECT COUNT(*) FROM followers"));
+        assertEquals(1, count(db, "SELECT followers_count FROM users WHERE id = 1"));
+        assertEquals(1, count(db, "SELECT following_count FROM users WHERE id = 1"));
+        assertEquals(0, count(db, "SELECT followers_count FROM users WHERE id = 2"));
+        assertEquals(1, count(db, "SELECT following_count FROM users WHERE id = 2"));
+        assertEquals(2, count(db, "SELECT followers_count FROM users WHERE id = 3"));
+        assertEquals(1, count(db, "SELECT following_count FROM users WHERE id = 3"));
+    }
+
     private static EmbeddedDataSource freshDatabase() {
         EmbeddedDataSource db = new EmbeddedDataSource();
         db.setDatabaseName("memory:migrations-" + UUID.randomUUID());

@@ -162,4 +162,67 @@ class FollowServiceIT {
         assertEquals(1, follows.followersCount(bob.getId()));
         assertTrue(follows.isFollowing(ann.getId(), bob.getId()));
     }
+
+    @Test
+    void concurrentFollowsBothWaysKeepTheCountsExactAndNeverDeadlock() throws Exception {
+        User star = fixtures.user("star");
+        List<User> fans = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            fans.add(fixtures.user("fan"));
+        }
+        CyclicBarrier start = new CyclicBarrier(2 * fans.size());
+        List<Callable<Boolean>> burst = new ArrayList<>();
+        for (User fan : fans) {
+            // each pair follows each other at the same moment: the two transactions lock the same two rows
+            burst.add(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return follows.follow(fan.getId(), star.getUsername());
+            });
+            burst.add(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return follows.follow(star.getId(), fan.getUsername());
+            });
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(burst.size());
+        List<Boolean> made = new ArrayList<>();
+        try {
+            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
+                made.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(List.of(true, true, true, true, true, true, true, true, true, true, true, true), made);
+        assertEquals(fans.size(), follows.followersCount(star.getId()));
+        assertEquals(fans.size(), follows.followingCount(star.getId()));
+        assertEquals(fans.size(), follows.followers(star.getId(), 0, 100).size());
+        for (User fan : fans) {
+            assertEquals(1, follows.followersCount(fan.getId()));
+            assertEquals(1, follows.followingCount(fan.getId()));
+        }
+    }
+
+    @Test
+    void unfollowLowersBothCountsOnce() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        follows.follow(ann.getId(), bob.getUsername());
+        follows.follow(bob.getId(), ann.getUsername());
+
+        assertTrue(follows.unfollow(bob.getId(), ann.getUsername()));
+        assertFalse(follows.unfollow(bob.getId(), ann.getUsername()));
+
+        assertEquals(1, follows.followersCount(bob.getId()));
+        assertEquals(0, follows.followingCount(bob.getId()));
+        assertEquals(0, follows.followersCount(ann.getId()));
+        assertEquals(1, follows.followingCount(ann.getId()));
+    }
+
+    @Test
+    void countsOfAnUnknownUserAreZero() {
+        assertEquals(0, follows.followersCount(Long.MAX_VALUE));
+        assertEquals(0, follows.followingCount(Long.MAX_VALUE));
+    }
 }

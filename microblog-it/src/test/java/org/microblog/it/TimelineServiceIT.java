@@ -113,6 +113,46 @@ class TimelineServiceIT {
     }
 
     @Test
+    void timelineReachesPostsFarOlderThanItsFirstTimeWindow() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        follows.follow(ann.getId(), bob.getUsername());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The first query looks one day back; these need a widened window, then none at all.
+        Post hours = fixtures.post(bob, "two hours ago", now.minus(2, ChronoUnit.HOURS));
+        Post days = fixtures.post(ann, "three days ago", now.minus(3, ChronoUnit.DAYS));
+        Post year = fixtures.post(bob, "400 days ago", now.minus(400, ChronoUnit.DAYS));
+        Post ancient = fixtures.post(ann, "five years ago", now.minus(5 * 365, ChronoUnit.DAYS));
+
+        PostPage first = timelines.home(ann.getId(), Optional.empty(), 2);
+        PostPage second = timelines.home(ann.getId(), first.next(), 2);
+
+        assertEquals(List.of(hours.getId(), days.getId()), ids(first));
+        assertEquals(List.of(year.getId(), ancient.getId()), ids(second));
+        assertTrue(second.next().isEmpty());
+        assertEquals(List.of(hours.getId(), days.getId(), year.getId(), ancient.getId()),
+                ids(timelines.home(ann.getId(), Optional.empty(), 10)));
+    }
+
+    @Test
+    void aFullFirstWindowStillLeavesTheOlderPostsForTheNextPage() {
+        User ann = fixtures.user("ann");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Post old = fixtures.post(ann, "a month ago", now.minus(30, ChronoUnit.DAYS));
+        List<Long> recent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            recent.addFirst(fixtures.post(ann, "recent " + i, now.minus(3 - i, ChronoUnit.HOURS)).getId());
+        }
+
+        PostPage first = timelines.home(ann.getId(), Optional.empty(), 2);
+        PostPage second = timelines.home(ann.getId(), first.next(), 2);
+
+        assertEquals(recent.subList(0, 2), ids(first));
+        assertEquals(List.of(recent.get(2), old.getId()), ids(second));
+        assertTrue(second.next().isEmpty());
+    }
+
+    @Test
     void aCursorSurvivesItsTextForm() {
         User ann = fixtures.user("ann");
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -35,6 +35,12 @@ import java.util.Set;
  * which every database answers with per-author index ranges. The self-link is an implementation detail:
  * {@link #getFollowing()}, {@link #getFollowers()}, {@link #isFollowing(User)} and every count leave it
  * out, and it cannot be removed with {@link #unfollow(User)}.
+ *
+ * <p>The user row also keeps how many users this user follows and is followed by, so that the numbers on
+ * a profile are one primary-key read even for users with tens of thousands of followers. {@link
+ * #follow(User)} and {@link #unfollow(User)} change them with the link; whoever calls them with managed
+ * entities must hold both users' rows locked (as FollowService does), or concurrent follows of the same
+ * user could lose an update.
  */
 @Entity
 @Table(name = "users")
@@ -76,6 +82,12 @@ public class User {
     @Column(name = "last_seen")
     private Instant lastSeen;
 
+    @Column(name = "followers_count", nullable = false)
+    private long followersCount;
+
+    @Column(name = "following_count", nullable = false)
+    private long followingCount;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(
             name = "followers",
@@ -110,13 +122,19 @@ public class User {
     /** Starts following {@code other}; following someone already followed changes nothing. */
     public void follow(User other) {
         requireOther(other);
-        following.add(other);
+        if (following.add(other)) {
+            followingCount++;
+            other.followersCount++;
+        }
     }
 
     /** Stops following {@code other}; unfollowing someone not followed changes nothing. */
     public void unfollow(User other) {
         requireOther(other);
-        following.remove(other);
+        if (following.remove(other)) {
+            followingCount--;
+            other.followersCount--;
+        }
     }
 
     /** Whether this user follows {@code other}; nobody counts as following themself. */
@@ -132,6 +150,16 @@ public class User {
     /** The users following this user (without the self-link), read-only. */
     public Set<User> getFollowers() {
         return withoutSelf(followers);
+    }
+
+    /** How many users this user follows (the self-link left out). */
+    public long getFollowingCount() {
+        return followingCount;
+    }
+
+    /** How many users follow this user (the self-link left out). */
+    public long getFollowersCount() {
+        return followersCount;
     }
 
     public void rename(String newUsername) {

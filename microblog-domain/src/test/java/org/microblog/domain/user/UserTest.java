@@ -50,6 +50,24 @@ class UserTest {
     }
 
     @Test
+    void followCountsMoveWithTheLinkOnlyWhenItChanges() {
+        User john = new User("john", "john@example.com", "hash");
+        User susan = new User("susan", "susan@example.com", "hash");
+
+        john.follow(susan);
+        john.follow(susan);
+        assertEquals(1, john.getFollowingCount());
+        assertEquals(0, john.getFollowersCount());
+        assertEquals(1, susan.getFollowersCount());
+        assertEquals(0, susan.getFollowingCount());
+
+        john.unfollow(susan);
+        john.unfollow(susan);
+        assertEquals(0, john.getFollowingCount());
+        assertEquals(0, susan.getFollowersCount());
+    }
+
+    @Test
     void followingYourselfIsNotAFollow() {
         User john = new User("john", "john@example.com", "hash");
 

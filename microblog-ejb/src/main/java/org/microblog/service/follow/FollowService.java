@@ -22,9 +22,11 @@ import org.microblog.service.account.UserNotFoundException;
 /**
  * Following and unfollowing, and the numbers and lists that come from it.
  *
- * <p>Follow and unfollow are idempotent. They lock the acting user's row first, so that a burst of
- * identical requests (a double click, two tabs) runs one after the other: the first makes or removes
- * the link, the others find it done and change nothing.
+ * <p>Follow and unfollow are idempotent. They lock both users' rows first, always the lower id first so
+ * that two users following each other at the same moment cannot deadlock; a burst of identical requests (a
+ * double click, two tabs) then runs one after the other: the first makes or removes the link, the others
+ * find it done and change nothing. The follower and following counts on the user rows change in the same
+ * transaction as the link, so a count is a primary-key read and never a scan of a popular user's followers.
  */
 @Stateless
 public class FollowService {
@@ -45,8 +47,9 @@ public class FollowService {
      * @throws CannotFollowSelfException if they are the same user
      */
     public boolean follow(long followerId, String username) {
-        User follower = lockActor(followerId);
-        User followed = target(follower, username);
+        LockedPair pair = lockPair(followerId, username);
+        User follower = pair.follower();
+        User followed = pair.followed();
         if (isFollowing(follower.getId(), followed.getId())) {
             return false;
         }
@@ -63,8 +66,9 @@ public class FollowService {
      * @throws CannotFollowSelfException if they are the same user
      */
     public boolean unfollow(long followerId, String username) {
-        User follower = lockActor(followerId);
-        User followed = target(follower, username);
+        LockedPair pair = lockPair(followerId, username);
+        User follower = pair.follower();
+        User followed = pair.followed();
         if (!isFollowing(follower.getId(), followed.getId())) {
             return false;
         }
@@ -73,28 +77,25 @@ public class FollowService {
         return true;
     }
 
-    /** Whether {@code followerId} follows {@code followedId}; nobody follows themself. */
+    /**
+     * Whether {@code followerId} follows {@code followedId}; nobody follows themself. One primary-key read
+     * of the link, without loading either user.
+     */
     public boolean isFollowing(long followerId, long followedId) {
         if (followerId == followedId) {
             return false;
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Follow> follow = query.from(Follow.class);
-        query.select(cb.count(follow)).where(
-                cb.equal(follow.get(Follow_.follower).get(User_.id), followerId),
-                cb.equal(follow.get(Follow_.followed).get(User_.id), followedId));
-        return em.createQuery(query).getSingleResult() > 0;
+        return em.find(Follow.class, new Follow.Key(followerId, followedId)) != null;
     }
 
-    /** How many users follow {@code userId}. */
+    /** How many users follow {@code userId} (0 for an unknown user). */
     public long followersCount(long userId) {
-        return countLinks(Follow_.followed, Follow_.follower, userId);
+        return count(User_.followersCount, userId);
     }
 
-    /** How many users {@code userId} follows. */
+    /** How many users {@code userId} follows (0 for an unknown user). */
     public long followingCount(long userId) {
-        return countLinks(Follow_.follower, Follow_.followed, userId);
+        return count(User_.followingCount, userId);
     }
 
     /** The users following {@code userId}, most recent follow first, with the date each follow began. */
@@ -107,7 +108,28 @@ public class FollowService {
         return links(Follow_.follower, Follow_.followed, userId, first, max);
     }
 
-    private User lockActor(long userId) {
+    /**
+     * The follower (by id) and the followed user (by name), both rows locked for this transaction, the
+     * lower id first, and read afresh under the lock so that their counts are current.
+     */
+    private LockedPair lockPair(long followerId, String username) {
+        User followed = accounts.getByUsername(username);
+        if (followed.getId() == followerId) {
+            throw new CannotFollowSelfException();
+        }
+        if (followerId < followed.getId()) {
+            User follower = lock(followerId);
+            em.refresh(followed, LockModeType.PESSIMISTIC_WRITE);
+            return new LockedPair(follower, followed);
+        }
+        em.refresh(followed, LockModeType.PESSIMISTIC_WRITE);
+        return new LockedPair(lock(followerId), followed);
+    }
+
+    private record LockedPair(User follower, User followed) {
+    }
+
+    private User lock(long userId) {
         User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {
             throw new UserNotFoundException("#" + userId);
@@ -115,23 +137,13 @@ public class FollowService {
         return user;
     }
 
-    private User target(User actor, String username) {
-        User target = accounts.getByUsername(username);
-        if (target.equals(actor)) {
-            throw new CannotFollowSelfException();
-        }
-        return target;
-    }
-
-    /** Counts the links whose {@code side} is the user, leaving out the user's link to themself. */
-    private long countLinks(SingularAttribute<Follow, User> side, SingularAttribute<Follow, User> other, long userId) {
+    private long count(SingularAttribute<User, Long> counter, long userId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Follow> follow = query.from(Follow.class);
-        query.select(cb.count(follow)).where(
-                cb.equal(follow.get(side).get(User_.id), userId),
-                cb.notEqual(follow.get(other).get(User_.id), userId));
-        return em.createQuery(query).getSingleResult();
+        Root<User> user = query.from(User.class);
+        query.select(user.get(counter)).where(cb.equal(user.get(User_.id), userId));
+        List<Long> rows = em.createQuery(query).getResultList();
+        return rows.isEmpty() ? 0 : rows.getFirst();
     }
 
     private List<Follow> links(

@@ -14,6 +14,19 @@ public record PostPage(List<Post> posts, Optional<TimelineCursor> next) {
         posts = List.copyOf(posts);
     }
 
+    /**
+     * Whether a next page exists. For pages: Jakarta EL 6 resolves a property of an {@code Optional} on its
+     * content, so {@code next().present} cannot be written in a view.
+     */
+    public boolean hasNext() {
+        return next.isPresent();
+    }
+
+    /** The next page's cursor in its text form, or "" on the last page. */
+    public String nextToken() {
+        return next.map(TimelineCursor::token).orElse("");
+    }
+
     /** Builds a page from up to {@code size + 1} rows: the extra row only tells that there is more. */
     static PostPage of(List<Post> rows, int size) {
         if (rows.size() <= size) {

@@ -45,6 +45,28 @@ class HttpBehaviourIT {
     }
 
     @Test
+    void aTimelineLongerThanAPageLinksToTheOlderPostsAndShowsThem() {
+        WebClient ann = client();
+        ann.register(Names.unique("ann"));
+        for (int i = 1; i <= 21; i++) {
+            WebClient.Page home = ann.get("");
+            assertEquals(200, ann.follow(ann.submit(home, "post", "submit", Map.of("post:body", "post number " + i))).status());
+        }
+
+        WebClient.Page first = ann.get("");
+        assertEquals(200, first.status(), first::body);
+        assertTrue(first.body().contains("post number 21"));
+        assertFalse(first.body().contains("post number 1<"));
+        String older = first.document().select("a.older").attr("href");
+        assertTrue(older.contains("?after="), () -> "no link to older posts: " + first.body());
+
+        WebClient.Page second = ann.get(older);
+        assertEquals(200, second.status(), second::body);
+        assertTrue(second.body().contains("post number 1<"), second::body);
+        assertTrue(second.document().select("a.older").isEmpty());
+    }
+
+    @Test
     void theFollowFormWorksWithItsViewState() {
         String bob = Names.unique("bob");
         client().register(bob);

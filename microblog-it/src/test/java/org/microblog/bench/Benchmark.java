@@ -1,0 +1,446 @@
+package org.microblog.bench;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.microblog.domain.post.Post;
+import org.microblog.domain.post.TimelineCursor;
+import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.service.timeline.PostPage;
+
+/**
+ * Times the application's own services on a generated data set, in-process: the home timeline (first
+ * page and a deep page reached by the cursor) for users following about 10, 100 and 1,000 others, the
+ * follower and following counts, {@code isFollowing}, and, on the same data, the forms they replaced (the
+ * tutorial's query, the unbounded join, COUNT(*)). Warm-up first, then many samples per row, round-robin
+ * over the sampled users; median and p99 per row.
+ *
+ * <p>Before timing anything it checks that the home timeline returns exactly the right pages for every
+ * sampled user: against a merge of each followed user's own posts (all sampled users) and against the
+ * tutorial's query (the users it times the tutorial's query for). Any difference stops the run with an
+ * error, and no table is written.
+ *
+ * <pre>
+ * ./microblog bench [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--tutorial-users N]
+ *                   [--tutorial-timeout 120] [--output docs/benchmarks.md]
+ * </pre>
+ */
+public final class Benchmark {
+
+    static final int PAGE_SIZE = 20;
+    static final int DEEP_PAGE = 10;
+    static final int USERS_PER_GROUP = 20;
+    private static final int[][] GROUPS = {{10, 8, 12}, {100, 85, 115}, {1000, 850, 1150}};
+
+    private final Database db;
+    private final Services services;
+    private final List<Row> rows = new ArrayList<>();
+    private final int samples;
+    private final int warmup;
+    private int tutorialTimeoutSeconds = 120;
+
+    private Benchmark(Database db, Services services, int samples, int warmup) {
+        this.db = db;
+        this.services = services;
+        this.samples = samples;
+        this.warmup = warmup;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Database.Args args = new Database.Args(argv);
+        Database db = Database.from(args);
+        int samples = args.getInt("samples", 2000);
+        int warmup = args.getInt("warmup", 500);
+        int tutorialUsers = args.getInt("tutorial-users", db.isPostgres() ? 5 : 1);
+        Path output = Path.of(args.get("output", "docs/benchmarks.md"));
+        String loadBefore = loadAverage();
+
+        // The schema as the application brings it up to date when it starts.
+        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
+        Scale scale;
+        Samples sampled;
+        try (Connection c = db.connect()) {
+            scale = Scale.of(c);
+            sampled = Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
+        }
+        System.out.printf(Locale.ROOT, "%s: %s; load %s%n", db.name(), scale, loadBefore);
+
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
+        try {
+            Benchmark bench = new Benchmark(db, new Services(emf), samples, warmup);
+            bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
+            bench.run(sampled, tutorialUsers);
+            String loadAfter = loadAverage();
+            String table = bench.table(scale, loadBefore, loadAfter);
+            System.out.println(table);
+            write(output, db.name(), table);
+            System.out.println("Written to " + output);
+        } finally {
+            emf.close();
+            db.shutdown();
+        }
+    }
+
+    private void run(Samples s, int tutorialUsers) {
+        List<List<Optional<TimelineCursor>>> deep = new ArrayList<>();
+        for (int g = 0; g < GROUPS.length; g++) {
+            long[] users = s.groups[g];
+            List<Optional<TimelineCursor>> cursors = new ArrayList<>();
+            for (long user : users) {
+                cursors.add(deepCursor(user));
+            }
+            deep.add(cursors);
+        }
+
+        verifyAgainstMergedAuthors(s, deep);
+
+        for (int g = 0; g < GROUPS.length; g++) {
+            long[] users = s.groups[g];
+            List<Optional<TimelineCursor>> cursors = deep.get(g);
+            String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0]);
+            measure("Home timeline, first page, " + group, i ->
+                    services.timelines(t -> t.home(users[i % users.length], Optional.empty(), PAGE_SIZE)));
+            measure("Home timeline, page " + DEEP_PAGE + " by cursor, " + group, i ->
+                    services.timelines(t -> t.home(users[i % users.length], cursors.get(i % users.length), PAGE_SIZE)));
+        }
+
+        long[] ordinary = s.ordinaryUsers;
+        measure("Followers count, ordinary user (" + s.ordinaryFollowers + " followers)", i ->
+                services.follows(f -> f.followersCount(ordinary[i % ordinary.length])));
+        measure(String.format(Locale.ROOT, "Followers count, most-followed user (%,d followers)", s.mostFollowedCount), i ->
+                services.follows(f -> f.followersCount(s.mostFollowed)));
+        measure("Following count, ordinary user", i ->
+                services.follows(f -> f.followingCount(ordinary[i % ordinary.length])));
+        measure(String.format(Locale.ROOT, "Following count, user who follows the most (%,d)", s.mostFollowingCount), i ->
+                services.follows(f -> f.followingCount(s.mostFollowing)));
+        measure("isFollowing (half true, half false)", i -> {
+            long[] pair = s.followPairs[i % s.followPairs.length];
+            return services.follows(f -> f.isFollowing(pair[0], pair[1]));
+        });
+
+        // The forms the application replaced, on the same data.
+        int before = rows.size();
+        long[] thousand = s.groups[2];
+        measure("Before: COUNT(*) of followers, most-followed user", 20, Math.max(50, samples / 20), i ->
+                services.entityManager(em -> QueryForms.countFollowers(em, s.mostFollowed)));
+        measure("Before: join without time bound, first page, follows ~1,000", 20, Math.max(50, samples / 20), i ->
+                services.entityManager(em -> QueryForms.unboundedHome(em, thousand[i % thousand.length], Optional.empty(), PAGE_SIZE + 1)));
+        for (int g = 0; g < GROUPS.length; g++) {
+            long[] users = Arrays.copyOf(s.groups[g], Math.min(tutorialUsers, s.groups[g].length));
+            if (users.length == 0) {
+                continue;
+            }
+            String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0]);
+            rows.add(tutorial("Tutorial's query, first page, " + group, users, rows.get(2 * g)));
+        }
+        System.out.printf(Locale.ROOT, "(%d comparison rows)%n", rows.size() - before);
+    }
+
+    /** The cursor of page {@value #DEEP_PAGE}, walked to through the pages before it (or the last page there is). */
+    private Optional<TimelineCursor> deepCursor(long user) {
+        Optional<TimelineCursor> cursor = Optional.empty();
+        for (int p = 1; p < DEEP_PAGE; p++) {
+            Optional<TimelineCursor> from = cursor;
+            PostPage page = services.timelines(t -> t.home(user, from, PAGE_SIZE));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            cursor = page.next();
+        }
+        return cursor;
+    }
+
+    /**
+     * Every sampled user's first and deep page must equal the newest posts of the merged lists of each
+     * followed user's own posts (and the user's), fetched one author at a time: a different path to the
+     * same rows.
+     */
+    private void verifyAgainstMergedAuthors(Samples s, List<List<Optional<TimelineCursor>>> deep) {
+        int checked = 0;
+        for (int g = 0; g < GROUPS.length; g++) {
+            for (int u = 0; u < s.groups[g].length; u++) {
+                long user = s.groups[g][u];
+                long[] authors = followedWithSelf(user);
+                for (Optional<TimelineCursor> cursor : List.of(Optional.<TimelineCursor>empty(), deep.get(g).get(u))) {
+                    List<Long> expected = mergedAuthors(authors, cursor);
+                    List<Long> actual = ids(services.timelines(t -> t.home(user, cursor, PAGE_SIZE)).posts());
+                    if (!expected.equals(actual)) {
+                        throw new IllegalStateException("Home timeline of user " + user + " after " + cursor
+                                + " differs from the merged authors' posts:\n expected " + expected + "\n actual   " + actual);
+                    }
+                    checked++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Verified %d pages against the merged posts of each followed user%n", checked);
+    }
+
+    private List<Long> mergedAuthors(long[] authors, Optional<TimelineCursor> cursor) {
+        List<Post> all = new ArrayList<>();
+        for (long author : authors) {
+            all.addAll(services.timelines(t -> t.byAuthor(author, cursor, PAGE_SIZE)).posts());
+        }
+        all.sort(Comparator.comparing(Post::getTimestamp).thenComparing(Post::getId).reversed());
+        return ids(all.subList(0, Math.min(PAGE_SIZE, all.size())));
+    }
+
+    private long[] followedWithSelf(long user) {
+        try (Connection c = db.connect();
+                PreparedStatement p = c.prepareStatement("SELECT followed_id FROM followers WHERE follower_id = ?")) {
+            p.setLong(1, user);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Times the tutorial's query for a few users (it takes seconds a page) and checks that it returns
+     * exactly the rows of the application's home timeline.
+     */
+    private Row tutorial(String name, long[] users, Row fast) {
+        long[] nanos = new long[users.length];
+        int timedOut = 0;
+        for (int i = 0; i < users.length; i++) {
+            long user = users[i];
+            long t0 = System.nanoTime();
+            List<Post> rowsOfTutorial;
+            try {
+                rowsOfTutorial = services.entityManager(
+                        em -> QueryForms.tutorialHome(em, user, Optional.empty(), PAGE_SIZE, tutorialTimeoutSeconds));
+            } catch (PersistenceException e) {
+                nanos[i] = System.nanoTime() - t0;
+                if (nanos[i] < tutorialTimeoutSeconds * 1_000_000_000L) {
+                    throw e;
+                }
+                timedOut++;
+                System.out.printf(Locale.ROOT, "  %s: user %d stopped after %.1f s (timeout)%n", name, user, nanos[i] / 1e9);
+                continue;
+            }
+            nanos[i] = System.nanoTime() - t0;
+            List<Long> expected = ids(rowsOfTutorial);
+            List<Long> actual = ids(services.timelines(t -> t.home(user, Optional.empty(), PAGE_SIZE)).posts());
+            if (!expected.equals(actual)) {
+                throw new IllegalStateException("Home timeline of user " + user + " differs from the tutorial's query:\n"
+                        + " tutorial " + expected + "\n home     " + actual);
+            }
+            System.out.printf(Locale.ROOT, "  %s: user %d %.1f ms, same %d rows as the home timeline%n",
+                    name, user, nanos[i] / 1e6, expected.size());
+        }
+        Row row = Row.of(name + (timedOut > 0 ? " (" + timedOut + " stopped at the " + tutorialTimeoutSeconds
+                + " s timeout: a lower bound)" : ""), nanos);
+        row.ratio = row.median() / fast.median();
+        row.lowerBound = timedOut > 0;
+        return row;
+    }
+
+    private void measure(String name, IntFunction<Object> op) {
+        measure(name, warmup, samples, op);
+    }
+
+    private void measure(String name, int warm, int count, IntFunction<Object> op) {
+        for (int i = 0; i < warm; i++) {
+            op.apply(i);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            op.apply(i);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Row row = Row.of(name, nanos);
+        rows.add(row);
+        System.out.printf(Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", name, row.median(), row.p99());
+    }
+
+    private String table(Scale scale, String loadBefore, String loadAfter) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "### %s, %s%n%n", db.name(), LocalDate.now(ZoneOffset.UTC)));
+        b.append(String.format(Locale.ROOT, "Data: %s. Machine: %d cores, %s; load average %s before, %s after. "
+                        + "Page size %d; %d users per group; %d samples a row after %d warm-up calls (fewer for the "
+                        + "\"before\" and tutorial rows).%n%n",
+                scale, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), loadBefore, loadAfter, PAGE_SIZE, USERS_PER_GROUP,
+                samples, warmup));
+        b.append("| Operation | samples | median (ms) | p99 (ms) | tutorial ÷ home |\n");
+        b.append("|---|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %s |%n", r.name, r.nanos.length, r.median(),
+                    r.p99(), r.ratio > 0 ? (r.lowerBound ? "> " : "") + String.format(Locale.ROOT, "%,.0f×", r.ratio) : ""));
+        }
+        return b.toString();
+    }
+
+    /** Replaces this database's section of the docs (between its markers), keeping everything else. */
+    private static void write(Path file, String database, String table) throws IOException {
+        String begin = "<!-- bench:" + database + " -->";
+        String end = "<!-- /bench:" + database + " -->";
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
+        String section = begin + "\n" + table + end;
+        int i = text.indexOf(begin);
+        int j = text.indexOf(end);
+        if (i >= 0 && j > i) {
+            text = text.substring(0, i) + section + text.substring(j + end.length());
+        } else {
+            text = text + "\n" + section + "\n";
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static List<Long> ids(List<Post> posts) {
+        return posts.stream().map(Post::getId).toList();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** One row of the table: the samples of one operation, in nanoseconds. */
+    private static final class Row {
+        final String name;
+        final long[] nanos;
+        double ratio;
+        boolean lowerBound;
+
+        private Row(String name, long[] nanos) {
+            this.name = name;
+            this.nanos = nanos;
+        }
+
+        static Row of(String name, long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Row(name, sorted);
+        }
+
+        double median() {
+            return percentile(0.5);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+
+        /** Nearest-rank percentile, in milliseconds. */
+        double percentile(double p) {
+            int rank = (int) Math.ceil(p * nanos.length);
+            return nanos[Math.clamp(rank - 1, 0, nanos.length - 1)] / 1e6;
+        }
+    }
+
+    /** The size of the data set. */
+    record Scale(long users, long posts, long follows) {
+        static Scale of(Connection c) throws SQLException {
+            return new Scale(
+                    single(c, "SELECT COUNT(*) FROM users"),
+                    single(c, "SELECT COUNT(*) FROM posts"),
+                    single(c, "SELECT COUNT(*) FROM followers WHERE follower_id <> followed_id"));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d users, %,d posts, %,d follows", users, posts, follows);
+        }
+    }
+
+    /** The users and pairs the benchmark asks about, chosen by seed from the data. */
+    record Samples(long[][] groups, long[] ordinaryUsers, long ordinaryFollowers, long mostFollowed,
+            long mostFollowedCount, long mostFollowing, long mostFollowingCount, long[][] followPairs) {
+
+        static Samples of(Connection c, SplittableRandom random) throws SQLException {
+            long[][] groups = new long[GROUPS.length][];
+            for (int g = 0; g < GROUPS.length; g++) {
+                groups[g] = pick(ids(c, "SELECT id FROM users WHERE following_count BETWEEN " + GROUPS[g][1] + " AND "
+                        + GROUPS[g][2] + " ORDER BY id"), USERS_PER_GROUP, random);
+                if (groups[g].length < USERS_PER_GROUP) {
+                    throw new IllegalStateException("Too few users follow about " + GROUPS[g][0] + " others: is the data set generated?");
+                }
+            }
+            long users = single(c, "SELECT COUNT(*) FROM users");
+            long median = single(c, "SELECT followers_count FROM users ORDER BY followers_count OFFSET " + users / 2
+                    + " ROWS FETCH FIRST 1 ROWS ONLY");
+            long[] ordinary = pick(ids(c, "SELECT id FROM users WHERE followers_count = " + median + " ORDER BY id"),
+                    USERS_PER_GROUP, random);
+            long[] top = pair(c, "SELECT id, followers_count FROM users ORDER BY followers_count DESC, id FETCH FIRST 1 ROWS ONLY");
+            long[] most = pair(c, "SELECT id, following_count FROM users ORDER BY following_count DESC, id FETCH FIRST 1 ROWS ONLY");
+            List<long[]> pairs = new ArrayList<>();
+            for (long user : groups[1]) {
+                long[] followed = ids(c, "SELECT followed_id FROM followers WHERE follower_id = " + user
+                        + " AND followed_id <> " + user + " ORDER BY followed_id");
+                pairs.add(new long[] {user, followed[random.nextInt(followed.length)]});
+                long other;
+                do {
+                    other = 1 + random.nextLong(users);
+                } while (other == user || Arrays.binarySearch(followed, other) >= 0);
+                pairs.add(new long[] {user, other});
+            }
+            return new Samples(groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new));
+        }
+
+        private static long[] pick(long[] ids, int n, SplittableRandom random) {
+            long[] copy = ids.clone();
+            for (int i = copy.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                long t = copy[i];
+                copy[i] = copy[j];
+                copy[j] = t;
+            }
+            return Arrays.copyOf(copy, Math.min(n, copy.length));
+        }
+
+        private static long[] ids(Connection c, String sql) throws SQLException {
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        private static long[] pair(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

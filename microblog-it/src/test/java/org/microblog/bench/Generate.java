@@ -1,0 +1,347 @@
+package org.microblog.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.spec.KeySpec;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.microblog.service.schema.DatabaseMigrations;
+import org.postgresql.PGConnection;
+
+/**
+ * Loads a seeded social graph into an empty Microblog database, through the databases' bulk paths (Derby's
+ * {@code SYSCS_UTIL.SYSCS_IMPORT_DATA}, PostgreSQL's {@code COPY}), after running the application's own
+ * Flyway migrations on it.
+ *
+ * <pre>
+ * ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--until 2026-11-25]
+ *                      [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres]
+ * </pre>
+ *
+ * Users are {@code user1 .. userN} ({@code userN@example.org}), all with the password {@value #PASSWORD};
+ * posts are spread over the 365 days before {@code --until} (default: today, 00:00 UTC).
+ */
+public final class Generate {
+
+    static final String PASSWORD = "microblog-bench";
+    private static final String[] WORDS = (
+            "the a my our new old good great small big first last quick slow happy busy quiet loud bright dark "
+            + "coffee code morning evening weekend city river mountain garden book film song game idea plan "
+            + "today tomorrow finally again really still just maybe never always "
+            + "is was feels looks seems works runs starts ends goes comes shines rains writes reads builds").split(" ");
+
+    private Generate() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Database.Args args = new Database.Args(argv);
+        Database db = Database.from(args);
+        int users = args.getInt("users", 100_000);
+        long posts = args.getLong("posts", 20L * users);
+        long seed = args.getLong("seed", 42);
+        LocalDate untilDay = LocalDate.parse(args.get("until", LocalDate.now(ZoneOffset.UTC).toString()));
+        Instant until = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = until.minus(365, ChronoUnit.DAYS);
+        Path work = Path.of(args.get("work-dir", "data/generate-" + ProcessHandle.current().pid()));
+
+        long t0 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "Generating %,d users and %,d posts (seed %d, %s to %s) into %s%n",
+                users, posts, seed, start, until, db.name() + " " + db.jdbcUrl());
+        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
+        try (Connection c = db.connect()) {
+            if (count(c, "SELECT COUNT(*) FROM users") > 0) {
+                throw new IllegalStateException("The database already holds users: the generator loads empty databases only");
+            }
+        }
+
+        SocialGraph graph = new SocialGraph(users, posts, seed);
+        Files.createDirectories(work);
+        try {
+            Path followersCsv = work.resolve("followers.csv");
+            Path usersCsv = work.resolve("users.csv");
+            Path postsCsv = work.resolve("posts.csv");
+            long[] followers = writeFollowers(graph, start, until, seed, followersCsv);
+            long links = Arrays.stream(followers).sum();
+            writeUsers(graph, followers, usersCsv);
+            writePosts(graph, start, until, seed, postsCsv);
+            System.out.printf(Locale.ROOT, "Files written in %.1f s; loading%n", seconds(t0));
+
+            try (Connection c = db.connect()) {
+                boolean counts = hasColumn(c, "users", "followers_count");
+                List<String> userColumns = counts
+                        ? List.of("id", "username", "email", "password_hash", "followers_count", "following_count")
+                        : List.of("id", "username", "email", "password_hash");
+                load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4);
+                System.out.printf(Locale.ROOT, "  users     %,12d rows  %.1f s%n", users, seconds(t0));
+                load(db, c, "followers", List.of("follower_id", "followed_id", "created_at"), followersCsv, 3);
+                System.out.printf(Locale.ROOT, "  followers %,12d rows  %.1f s (%,d follows + %,d self-links)%n",
+                        links + users, seconds(t0), links, users);
+                load(db, c, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4);
+                System.out.printf(Locale.ROOT, "  posts     %,12d rows  %.1f s%n", posts, seconds(t0));
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE users ALTER COLUMN id RESTART WITH " + (users + 1));
+                    s.execute("ALTER TABLE posts ALTER COLUMN id RESTART WITH " + (posts + 1));
+                }
+                c.commit();
+                analyze(db, c);
+                System.out.printf(Locale.ROOT, "  statistics updated  %.1f s%n", seconds(t0));
+            }
+            summary(graph, followers);
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(work);
+            db.shutdown();
+        }
+        System.out.printf(Locale.ROOT, "Done in %.1f s. Every generated user signs in with the password '%s'.%n",
+                seconds(t0), PASSWORD);
+    }
+
+    /** Writes followers.csv in primary-key order and returns the follower count of each user. */
+    private static long[] writeFollowers(SocialGraph graph, Instant start, Instant until, long seed, Path file)
+            throws IOException {
+        long[] followers = new long[graph.users + 1];
+        int[] marks = new int[graph.users + 1];
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        long span = until.toEpochMilli() - start.toEpochMilli();
+        String selfSince = timestamp(start.toEpochMilli());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(64);
+            for (int u = 1; u <= graph.users; u++) {
+                int[] targets = graph.following(u, marks);
+                boolean selfWritten = false;
+                for (int i = 0; i <= targets.length; i++) {
+                    if (!selfWritten && (i == targets.length || targets[i] > u)) {
+                        line.setLength(0);
+                        line.append(u).append(',').append(u).append(',').append(selfSince).append('\n');
+                        out.append(line);
+                        selfWritten = true;
+                    }
+                    if (i < targets.length) {
+                        followers[targets[i]]++;
+                        line.setLength(0);
+                        line.append(u).append(',').append(targets[i]).append(',')
+                                .append(timestamp(start.toEpochMilli() + random.nextLong(span))).append('\n');
+                        out.append(line);
+                    }
+                }
+            }
+        }
+        return followers;
+    }
+
+    private static void writeUsers(SocialGraph graph, long[] followers, Path file) throws IOException {
+        String hash = passwordHash(PASSWORD, new SplittableRandom(graph.seed()));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int u = 1; u <= graph.users; u++) {
+                out.append(Integer.toString(u)).append(",user").append(Integer.toString(u))
+                        .append(",user").append(Integer.toString(u)).append("@example.org,")
+                        .append(hash).append(',').append(Long.toString(followers[u])).append(',')
+                        .append(Integer.toString(graph.followingCount[u])).append('\n');
+            }
+        }
+    }
+
+    /** Posts get ids in time order, as if they had been published one after the other. */
+    private static void writePosts(SocialGraph graph, Instant start, Instant until, long seed, Path file)
+            throws IOException {
+        long total = 0;
+        for (int u = 1; u <= graph.users; u++) {
+            total += graph.postCount[u];
+        }
+        long span = until.toEpochMilli() - start.toEpochMilli();
+        if (graph.users >= (1 << 28) || span >= (1L << 35)) {
+            throw new IllegalArgumentException("At most 2^28 users and about a year of posts");
+        }
+        long[] packed = new long[Math.toIntExact(total)];
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        int n = 0;
+        for (int u = 1; u <= graph.users; u++) {
+            for (int i = 0; i < graph.postCount[u]; i++) {
+                packed[n++] = (random.nextLong(span) << 28) | u;
+            }
+        }
+        Arrays.sort(packed);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(200);
+            for (int i = 0; i < packed.length; i++) {
+                long at = start.toEpochMilli() + (packed[i] >>> 28);
+                int author = (int) (packed[i] & ((1 << 28) - 1));
+                line.setLength(0);
+                line.append(i + 1).append(',');
+                body(random, line);
+                line.append(',').append(timestamp(at)).append(',').append(author).append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    private static void body(SplittableRandom random, StringBuilder line) {
+        int start = line.length();
+        int words = 3 + random.nextInt(16);
+        for (int w = 0; w < words; w++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            if (line.length() - start + word.length() + 1 > 140) {
+                break;
+            }
+            if (w > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+    }
+
+    private static void load(Database db, Connection c, String table, List<String> columns, Path csv, int width)
+            throws SQLException, IOException {
+        c.setAutoCommit(false);
+        if (db.isPostgres()) {
+            String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in, 1 << 16);
+            }
+        } else {
+            String schema;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES CURRENT SCHEMA")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            StringBuilder indexes = new StringBuilder();
+            for (int i = 1; i <= width; i++) {
+                indexes.append(i == 1 ? "" : ",").append(i);
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(?, ?, ?, ?, ?, ',', '\"', 'UTF-8', 0)")) {
+                p.setString(1, schema);
+                p.setString(2, table.toUpperCase(Locale.ROOT));
+                p.setString(3, String.join(",", columns).toUpperCase(Locale.ROOT));
+                p.setString(4, indexes.toString());
+                p.setString(5, csv.toAbsolutePath().toString());
+                p.execute();
+            }
+        }
+        c.commit();
+    }
+
+    private static void analyze(Database db, Connection c) throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            if (db.isPostgres()) {
+                s.execute("VACUUM ANALYZE users");
+                s.execute("VACUUM ANALYZE followers");
+                s.execute("VACUUM ANALYZE posts");
+            } else {
+                for (String table : List.of("USERS", "FOLLOWERS", "POSTS")) {
+                    s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, '" + table + "', NULL)");
+                }
+            }
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            for (String col : List.of(column, column.toUpperCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getColumns(null, null, t, col)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void summary(SocialGraph graph, long[] followers) {
+        int[] following = Arrays.copyOfRange(graph.followingCount, 1, graph.users + 1);
+        int[] posts = Arrays.copyOfRange(graph.postCount, 1, graph.users + 1);
+        long[] fans = Arrays.copyOfRange(followers, 1, graph.users + 1);
+        Arrays.sort(following);
+        Arrays.sort(posts);
+        Arrays.sort(fans);
+        int over10k = 0;
+        for (long f : fans) {
+            over10k += f > 10_000 ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "Followings per user: mean %.1f, median %d, max %d%n",
+                (double) graph.totalFollowing() / graph.users, following[following.length / 2], following[following.length - 1]);
+        System.out.printf(Locale.ROOT, "Followers per user:  median %d, max %,d, users over 10,000: %d%n",
+                fans[fans.length / 2], fans[fans.length - 1], over10k);
+        System.out.printf(Locale.ROOT, "Posts per user:      median %d, max %,d%n",
+                posts[posts.length / 2], posts[posts.length - 1]);
+    }
+
+    /**
+     * A hash in the format of Jakarta Security's Pbkdf2PasswordHash as the application configures it
+     * (PBKDF2WithHmacSHA256, 600,000 iterations, 32-byte salt and key), computed once for all users: they all
+     * share one published password, so one salt hides nothing that matters.
+     */
+    static String passwordHash(String password, SplittableRandom random) {
+        try {
+            byte[] salt = new byte[32];
+            random.nextBytes(salt); // from the seed, so that the whole data set is reproducible
+            int iterations = 600_000;
+            KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 32 * 8);
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            Base64.Encoder b64 = Base64.getEncoder();
+            return "PBKDF2WithHmacSHA256:" + iterations + ":" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS} in UTC, the text both databases read as a TIMESTAMP. */
+    static String timestamp(long epochMillis) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        StringBuilder b = new StringBuilder(23);
+        b.append(t.getYear()).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append(' ');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond()).append('.');
+        if (millis < 100) {
+            b.append('0');
+        }
+        return two(b, millis).toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return (v < 10 ? b.append('0') : b).append(v);
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
