@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.Optional;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
+import org.microblog.service.MicroblogException;
+import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
@@ -17,7 +19,10 @@ import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-/** Backs the home page: the post form and the home timeline when signed in, a welcome otherwise. */
+/**
+ * Backs the home page: the post form, a "follow someone by name" form and the home timeline when signed
+ * in, a welcome otherwise.
+ */
 @Named
 @RequestScoped
 public class IndexBacking {
@@ -32,12 +37,17 @@ public class IndexBacking {
     TimelineService timelines;
 
     @Inject
+    FollowService follows;
+
+    @Inject
     @Param(name = "after")
     String after;
 
     @NotBlank(message = "{microblog.post.body.required}")
     @Size(max = Post.BODY_MAX, message = "{microblog.post.body.size}")
     private String body;
+
+    private String followName;
 
     private Optional<TimelineCursor> cursor = Optional.empty();
     private PostPage timeline;
@@ -57,6 +67,34 @@ public class IndexBacking {
         posts.publish(currentUser.requireId(), body);
         Messages.addFlashGlobalInfo("flash.posted");
         Faces.redirect("");
+    }
+
+    /**
+     * Follows the user named in the form. Following oneself or an unknown name is refused with the
+     * service's message on this page; success redirects home with a flash message.
+     */
+    public void followByName() {
+        String name = followName.strip();
+        if (name.isEmpty()) {
+            Messages.addGlobalError("home.follow.required");
+            return;
+        }
+        try {
+            follows.follow(currentUser.requireId(), name);
+        } catch (MicroblogException refusal) {
+            Messages.addGlobalError("message.text", refusal.getMessage(Texts.currentLocale()));
+            return;
+        }
+        Messages.addFlashGlobalInfo("follow.done", name);
+        Faces.redirect("");
+    }
+
+    public String getFollowName() {
+        return followName;
+    }
+
+    public void setFollowName(String followName) {
+        this.followName = followName;
     }
 
     public String getBody() {

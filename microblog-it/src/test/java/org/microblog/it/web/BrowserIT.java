@@ -163,6 +163,31 @@ class BrowserIT {
     }
 
     @Test
+    void followingByNameFromTheHomePageFollowsOrSaysWhyNot() {
+        String gina = Names.unique("gina");
+        String hugo = Names.unique("hugo");
+        new WebClient(base).register(hugo);
+        browser.register(gina);
+
+        followByName(gina);
+        browser.waitForText("You cannot follow yourself!");
+        followByName("<i>nobody</i>");
+        browser.waitForText("User <i>nobody</i> not found.");
+        followByName(hugo);
+        browser.waitForText("You are following " + hugo + "!");
+
+        assertEquals(browser.path(""), browser.currentPath());
+        assertEquals("1 follower", new WebClient(base).open("user/" + hugo).text("followers-count"));
+        browser.screenshot("home-follow-by-name");
+    }
+
+    private void followByName(String username) {
+        browser.open("");
+        browser.fill("followByName:username", username);
+        browser.clickAndLoad("followByName:submit");
+    }
+
+    @Test
     void textPeopleWriteIsShownLiterally() {
         String grace = Names.unique("grace");
         String script = "<script>alert(1)</script> & <b>bold</b> café ☕";
