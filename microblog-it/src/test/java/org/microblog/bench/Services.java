@@ -31,27 +31,21 @@ final class Services {
     }
 
     <T> T timelines(Function<TimelineService, T> call) {
-        EntityManager em = emf.createEntityManager();
-        try {
+        return entityManager(em -> {
             set(TIMELINE_EM, timelines, em);
             return call.apply(timelines);
-        } finally {
-            em.close();
-        }
+        });
     }
 
     <T> T follows(Function<FollowService, T> call) {
-        EntityManager em = emf.createEntityManager();
-        try {
+        return entityManager(em -> {
             set(FOLLOW_EM, follows, em);
             set(ACCOUNT_EM, accounts, em);
             return call.apply(follows);
-        } finally {
-            em.close();
-        }
+        });
     }
 
-    /** A plain entity manager, for the query forms the application does not use (the tutorial's). */
+    /** A fresh entity manager for one call, closed after it (also for the tutorial's query form, which the application does not use). */
     <T> T entityManager(Function<EntityManager, T> call) {
         EntityManager em = emf.createEntityManager();
         try {

@@ -148,15 +148,7 @@ class FollowServiceIT {
             });
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        List<Boolean> made = new ArrayList<>();
-        try {
-            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
-                made.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> made = runAtOnce(burst);
 
         assertEquals(1, made.stream().filter(Boolean::booleanValue).count(), () -> "links made: " + made);
         assertEquals(1, follows.followersCount(bob.getId()));
@@ -184,15 +176,7 @@ class FollowServiceIT {
             });
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(burst.size());
-        List<Boolean> made = new ArrayList<>();
-        try {
-            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
-                made.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> made = runAtOnce(burst);
 
         assertEquals(List.of(true, true, true, true, true, true, true, true, true, true, true, true), made);
         assertEquals(fans.size(), follows.followersCount(star.getId()));
@@ -224,5 +208,19 @@ class FollowServiceIT {
     void countsOfAnUnknownUserAreZero() {
         assertEquals(0, follows.followersCount(Long.MAX_VALUE));
         assertEquals(0, follows.followingCount(Long.MAX_VALUE));
+    }
+
+    /** Runs every call on its own thread at once (the calls wait on a shared barrier) and returns their results in order. */
+    private static List<Boolean> runAtOnce(List<Callable<Boolean>> burst) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(burst.size());
+        List<Boolean> results = new ArrayList<>();
+        try {
+            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
+                results.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
     }
 }
