@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Field;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.timeline.TimelineService;
@@ -11,11 +12,13 @@ import org.microblog.service.timeline.TimelineService;
 /**
  * The application's real service classes outside the server. Each call gets a fresh entity manager, as a
  * call to a {@code @Stateless} bean gets a fresh transaction-scoped persistence context in the server,
- * injected into the same package-private fields the container fills ({@code em}, {@code accounts}).
+ * injected into the same package-private fields the container fills ({@code em}, {@code accounts},
+ * {@code dataSource}).
  */
 final class Services {
 
     private static final Field TIMELINE_EM = field(TimelineService.class, "em");
+    private static final Field TIMELINE_DATA_SOURCE = field(TimelineService.class, "dataSource");
     private static final Field FOLLOW_EM = field(FollowService.class, "em");
     private static final Field FOLLOW_ACCOUNTS = field(FollowService.class, "accounts");
     private static final Field ACCOUNT_EM = field(AccountService.class, "em");
@@ -25,8 +28,9 @@ final class Services {
     private final FollowService follows = new FollowService();
     private final AccountService accounts = new AccountService();
 
-    Services(EntityManagerFactory emf) {
+    Services(EntityManagerFactory emf, DataSource dataSource) {
         this.emf = emf;
+        set(TIMELINE_DATA_SOURCE, timelines, dataSource);
         set(FOLLOW_ACCOUNTS, follows, accounts);
     }
 

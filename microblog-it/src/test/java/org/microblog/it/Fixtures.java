@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
@@ -29,6 +31,19 @@ public class Fixtures {
         em.persist(user);
         em.flush();
         return user;
+    }
+
+    /** {@code count} posts by {@code author}, one a second from {@code newest} back, in one transaction; their ids, newest first. */
+    public List<Long> posts(User author, int count, Instant newest) {
+        User managed = em.find(User.class, author.getId());
+        List<Post> posts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Post post = new Post(managed, "post " + i + " by " + author.getUsername(), newest.minusSeconds(i));
+            em.persist(post);
+            posts.add(post);
+        }
+        em.flush();
+        return posts.stream().map(Post::getId).toList();
     }
 
     public Post post(User author, String body, Instant at) {

@@ -118,7 +118,7 @@ class TimelineServiceIT {
         User bob = fixtures.user("bob");
         follows.follow(ann.getId(), bob.getUsername());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        // The first query looks one day back; these need a widened window, then none at all.
+        // The first query looks 90 days back (for one followed user); these need a widened window, then none at all.
         Post hours = fixtures.post(bob, "two hours ago", now.minus(2, ChronoUnit.HOURS));
         Post days = fixtures.post(ann, "three days ago", now.minus(3, ChronoUnit.DAYS));
         Post year = fixtures.post(bob, "400 days ago", now.minus(400, ChronoUnit.DAYS));
@@ -150,6 +150,39 @@ class TimelineServiceIT {
         assertEquals(recent.subList(0, 2), ids(first));
         assertEquals(List.of(recent.get(2), old.getId()), ids(second));
         assertTrue(second.next().isEmpty());
+    }
+
+    /**
+     * Users who follow hundreds get their pages by scanning the newest posts of the whole site; when the
+     * people they follow are drowned out by others, the join takes over from where the scan stopped.
+     */
+    @Test
+    void aUserWhoFollowsHundredsSeesExactlyTheirPostsWhateverOthersWrite() {
+        User reader = fixtures.user("reader");
+        List<User> followed = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            followed.add(fixtures.user("followed"));
+            follows.follow(reader.getId(), followed.getLast().getUsername());
+        }
+        User stranger = fixtures.user("stranger");
+        // A time of its own, so that no other test's posts fall between these.
+        Instant t = Instant.parse("2011-06-01T12:00:00Z");
+        List<Long> expected = new ArrayList<>(fixtures.posts(followed.getFirst(), 3, t));
+        expected.add(fixtures.post(reader, "own", t.minusSeconds(3)).getId());
+        fixtures.posts(stranger, 3_000, t.minusSeconds(10)); // more than the scan reads for 261 authors
+        expected.addAll(fixtures.posts(followed.getLast(), 4, t.minusSeconds(4_000)));
+        expected.addAll(fixtures.posts(followed.get(130), 2, t.minusSeconds(5_000)));
+
+        List<Long> seen = new ArrayList<>();
+        Optional<TimelineCursor> cursor = Optional.of(new TimelineCursor(t.plusSeconds(1), 0));
+        do {
+            PostPage page = timelines.home(reader.getId(), cursor, 3);
+            seen.addAll(ids(page));
+            cursor = page.next();
+        } while (cursor.isPresent());
+
+        assertEquals(expected, seen);
+        assertEquals(expected.subList(0, 3), ids(timelines.home(reader.getId(), Optional.empty(), 3)));
     }
 
     @Test

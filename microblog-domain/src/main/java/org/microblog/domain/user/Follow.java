@@ -37,6 +37,14 @@ public class Follow {
     @JoinColumn(name = "followed_id")
     private User followed;
 
+    /** The follower's id, for queries: compared without joining the users table. */
+    @Column(name = "follower_id", insertable = false, updatable = false)
+    private Long followerId;
+
+    /** The followed user's id, for queries: joined to posts without joining the users table. */
+    @Column(name = "followed_id", insertable = false, updatable = false)
+    private Long followedId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant since;
 
