@@ -21,6 +21,11 @@ public record TimelineCursor(Instant timestamp, long postId) {
         return new TimelineCursor(post.getTimestamp(), post.getId());
     }
 
+    /** The position before every post of {@code time}: the next page holds the posts older than it. */
+    public static TimelineCursor before(Instant time) {
+        return new TimelineCursor(time, Long.MIN_VALUE);
+    }
+
     /** Reads a cursor from its text form; anything malformed is empty, never an exception. */
     public static Optional<TimelineCursor> parse(String token) {
         if (token == null) {
