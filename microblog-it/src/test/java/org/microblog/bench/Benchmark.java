@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -144,6 +146,9 @@ public final class Benchmark {
                 services.entityManager(em -> QueryForms.countFollowers(em, s.mostFollowed)));
         measure("Before: join without time bound, first page, follows ~1,000", 20, Math.max(50, samples / 20), i ->
                 services.entityManager(em -> QueryForms.unboundedHome(em, thousand[i % thousand.length], Optional.empty(), PAGE_SIZE + 1)));
+        Instant windowStart = Instant.now().minus(Duration.ofHours(17)); // the service's first window at 1,000 followings
+        measure("Before: the join in the database's own plan, follows ~1,000", 20, Math.max(50, samples / 20), i ->
+                services.entityManager(em -> QueryForms.joinAsPlanned(em, thousand[i % thousand.length], windowStart, PAGE_SIZE + 1)));
         for (int g = 0; g < GROUPS.length; g++) {
             long[] users = Arrays.copyOf(s.groups[g], Math.min(tutorialUsers, s.groups[g].length));
             if (users.length == 0) {
