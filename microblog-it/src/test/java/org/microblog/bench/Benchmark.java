@@ -119,21 +119,28 @@ public final class Benchmark {
             long[] users = s.groups[g];
             List<Optional<TimelineCursor>> cursors = deep.get(g);
             String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0]);
-            measure("Home timeline, first page, " + group, i ->
-                    services.timelines(t -> t.home(users[i % users.length], Optional.empty(), PAGE_SIZE)));
-            measure("Home timeline, page " + DEEP_PAGE + " by cursor, " + group, i ->
-                    services.timelines(t -> t.home(users[i % users.length], cursors.get(i % users.length), PAGE_SIZE)));
+            measure(
+                    "Home timeline, first page, " + group,
+                    i -> services.timelines(t -> t.home(users[i % users.length], Optional.empty(), PAGE_SIZE)));
+            measure(
+                    "Home timeline, page " + DEEP_PAGE + " by cursor, " + group,
+                    i -> services.timelines(
+                            t -> t.home(users[i % users.length], cursors.get(i % users.length), PAGE_SIZE)));
         }
 
         long[] ordinary = s.ordinaryUsers;
-        measure("Followers count, ordinary user (" + s.ordinaryFollowers + " followers)", i ->
-                services.follows(f -> f.followersCount(ordinary[i % ordinary.length])));
-        measure(String.format(Locale.ROOT, "Followers count, most-followed user (%,d followers)", s.mostFollowedCount), i ->
-                services.follows(f -> f.followersCount(s.mostFollowed)));
-        measure("Following count, ordinary user", i ->
-                services.follows(f -> f.followingCount(ordinary[i % ordinary.length])));
-        measure(String.format(Locale.ROOT, "Following count, user who follows the most (%,d)", s.mostFollowingCount), i ->
-                services.follows(f -> f.followingCount(s.mostFollowing)));
+        measure(
+                "Followers count, ordinary user (" + s.ordinaryFollowers + " followers)",
+                i -> services.follows(f -> f.followersCount(ordinary[i % ordinary.length])));
+        measure(
+                String.format(Locale.ROOT, "Followers count, most-followed user (%,d followers)", s.mostFollowedCount),
+                i -> services.follows(f -> f.followersCount(s.mostFollowed)));
+        measure(
+                "Following count, ordinary user",
+                i -> services.follows(f -> f.followingCount(ordinary[i % ordinary.length])));
+        measure(
+                String.format(Locale.ROOT, "Following count, user who follows the most (%,d)", s.mostFollowingCount),
+                i -> services.follows(f -> f.followingCount(s.mostFollowing)));
         measure("isFollowing (half true, half false)", i -> {
             long[] pair = s.followPairs[i % s.followPairs.length];
             return services.follows(f -> f.isFollowing(pair[0], pair[1]));
@@ -142,13 +149,25 @@ public final class Benchmark {
         // The forms the application replaced, on the same data.
         int before = rows.size();
         long[] thousand = s.groups[2];
-        measure("Before: COUNT(*) of followers, most-followed user", 20, Math.max(50, samples / 20), i ->
-                services.entityManager(em -> QueryForms.countFollowers(em, s.mostFollowed)));
-        measure("Before: join without time bound, first page, follows ~1,000", 20, Math.max(50, samples / 20), i ->
-                services.entityManager(em -> QueryForms.unboundedHome(em, thousand[i % thousand.length], Optional.empty(), PAGE_SIZE + 1)));
-        Instant windowStart = Instant.now().minus(Duration.ofHours(17)); // the service's first window at 1,000 followings
-        measure("Before: the join in the database's own plan, follows ~1,000", 20, Math.max(50, samples / 20), i ->
-                services.entityManager(em -> QueryForms.joinAsPlanned(em, thousand[i % thousand.length], windowStart, PAGE_SIZE + 1)));
+        measure(
+                "Before: COUNT(*) of followers, most-followed user",
+                20,
+                Math.max(50, samples / 20),
+                i -> services.entityManager(em -> QueryForms.countFollowers(em, s.mostFollowed)));
+        measure(
+                "Before: join without time bound, first page, follows ~1,000",
+                20,
+                Math.max(50, samples / 20),
+                i -> services.entityManager(em ->
+                        QueryForms.unboundedHome(em, thousand[i % thousand.length], Optional.empty(), PAGE_SIZE + 1)));
+        Instant windowStart =
+                Instant.now().minus(Duration.ofHours(17)); // the service's first window at 1,000 followings
+        measure(
+                "Before: the join in the database's own plan, follows ~1,000",
+                20,
+                Math.max(50, samples / 20),
+                i -> services.entityManager(
+                        em -> QueryForms.joinAsPlanned(em, thousand[i % thousand.length], windowStart, PAGE_SIZE + 1)));
         for (int g = 0; g < GROUPS.length; g++) {
             long[] users = Arrays.copyOf(s.groups[g], Math.min(tutorialUsers, s.groups[g].length));
             if (users.length == 0) {
@@ -185,12 +204,15 @@ public final class Benchmark {
             for (int u = 0; u < s.groups[g].length; u++) {
                 long user = s.groups[g][u];
                 long[] authors = followedWithSelf(user);
-                for (Optional<TimelineCursor> cursor : List.of(Optional.<TimelineCursor>empty(), deep.get(g).get(u))) {
+                for (Optional<TimelineCursor> cursor :
+                        List.of(Optional.<TimelineCursor>empty(), deep.get(g).get(u))) {
                     List<Long> expected = mergedAuthors(authors, cursor);
-                    List<Long> actual = ids(services.timelines(t -> t.home(user, cursor, PAGE_SIZE)).posts());
+                    List<Long> actual = ids(services.timelines(t -> t.home(user, cursor, PAGE_SIZE))
+                            .posts());
                     if (!expected.equals(actual)) {
                         throw new IllegalStateException("Home timeline of user " + user + " after " + cursor
-                                + " differs from the merged authors' posts:\n expected " + expected + "\n actual   " + actual);
+                                + " differs from the merged authors' posts:\n expected " + expected + "\n actual   "
+                                + actual);
                     }
                     checked++;
                 }
@@ -202,9 +224,12 @@ public final class Benchmark {
     private List<Long> mergedAuthors(long[] authors, Optional<TimelineCursor> cursor) {
         List<Post> all = new ArrayList<>();
         for (long author : authors) {
-            all.addAll(services.timelines(t -> t.byAuthor(author, cursor, PAGE_SIZE)).posts());
+            all.addAll(services.timelines(t -> t.byAuthor(author, cursor, PAGE_SIZE))
+                    .posts());
         }
-        all.sort(Comparator.comparing(Post::getTimestamp).thenComparing(Post::getId).reversed());
+        all.sort(Comparator.comparing(Post::getTimestamp)
+                .thenComparing(Post::getId)
+                .reversed());
         return ids(all.subList(0, Math.min(PAGE_SIZE, all.size())));
     }
 
@@ -244,21 +269,33 @@ public final class Benchmark {
                     throw e;
                 }
                 timedOut++;
-                System.out.printf(Locale.ROOT, "  %s: user %d stopped after %.1f s (timeout)%n", name, user, nanos[i] / 1e9);
+                System.out.printf(
+                        Locale.ROOT, "  %s: user %d stopped after %.1f s (timeout)%n", name, user, nanos[i] / 1e9);
                 continue;
             }
             nanos[i] = System.nanoTime() - t0;
             List<Long> expected = ids(rowsOfTutorial);
-            List<Long> actual = ids(services.timelines(t -> t.home(user, Optional.empty(), PAGE_SIZE)).posts());
+            List<Long> actual = ids(services.timelines(t -> t.home(user, Optional.empty(), PAGE_SIZE))
+                    .posts());
             if (!expected.equals(actual)) {
-                throw new IllegalStateException("Home timeline of user " + user + " differs from the tutorial's query:\n"
-                        + " tutorial " + expected + "\n home     " + actual);
+                throw new IllegalStateException("Home timeline of user " + user
+                        + " differs from the tutorial's query:\n" + " tutorial " + expected + "\n home     " + actual);
             }
-            System.out.printf(Locale.ROOT, "  %s: user %d %.1f ms, same %d rows as the home timeline%n",
-                    name, user, nanos[i] / 1e6, expected.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s: user %d %.1f ms, same %d rows as the home timeline%n",
+                    name,
+                    user,
+                    nanos[i] / 1e6,
+                    expected.size());
         }
-        Row row = Row.of(name + (timedOut > 0 ? " (" + timedOut + " stopped at the " + tutorialTimeoutSeconds
-                + " s timeout: a lower bound)" : ""), nanos);
+        Row row = Row.of(
+                name
+                        + (timedOut > 0
+                                ? " (" + timedOut + " stopped at the " + tutorialTimeoutSeconds
+                                        + " s timeout: a lower bound)"
+                                : ""),
+                nanos);
         row.ratio = row.median() / fast.median();
         row.lowerBound = timedOut > 0;
         return row;
@@ -286,17 +323,31 @@ public final class Benchmark {
     private String table(Scale scale, String loadBefore, String loadAfter) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "### %s, %s%n%n", db.name(), LocalDate.now(ZoneOffset.UTC)));
-        b.append(String.format(Locale.ROOT, "Data: %s. Machine: %d cores, %s; load average %s before, %s after. "
+        b.append(String.format(
+                Locale.ROOT,
+                "Data: %s. Machine: %d cores, %s; load average %s before, %s after. "
                         + "Page size %d; %d users per group; %d samples a row after %d warm-up calls (fewer for the "
                         + "\"before\" and tutorial rows).%n%n",
-                scale, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                        + System.getProperty("java.version"), loadBefore, loadAfter, PAGE_SIZE, USERS_PER_GROUP,
-                samples, warmup));
+                scale,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                loadBefore,
+                loadAfter,
+                PAGE_SIZE,
+                USERS_PER_GROUP,
+                samples,
+                warmup));
         b.append("| Operation | samples | median (ms) | p99 (ms) | tutorial ÷ home |\n");
         b.append("|---|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %s |%n", r.name, r.nanos.length, r.median(),
-                    r.p99(), r.ratio > 0 ? (r.lowerBound ? "> " : "") + String.format(Locale.ROOT, "%,.0f×", r.ratio) : ""));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.3f | %.3f | %s |%n",
+                    r.name,
+                    r.nanos.length,
+                    r.median(),
+                    r.p99(),
+                    r.ratio > 0 ? (r.lowerBound ? "> " : "") + String.format(Locale.ROOT, "%,.0f×", r.ratio) : ""));
         }
         return b.toString();
     }
@@ -380,29 +431,52 @@ public final class Benchmark {
     }
 
     /** The users and pairs the benchmark asks about, chosen by seed from the data. */
-    record Samples(long[][] groups, long[] ordinaryUsers, long ordinaryFollowers, long mostFollowed,
-            long mostFollowedCount, long mostFollowing, long mostFollowingCount, long[][] followPairs) {
+    record Samples(
+            long[][] groups,
+            long[] ordinaryUsers,
+            long ordinaryFollowers,
+            long mostFollowed,
+            long mostFollowedCount,
+            long mostFollowing,
+            long mostFollowingCount,
+            long[][] followPairs) {
 
         static Samples of(Connection c, SplittableRandom random) throws SQLException {
             long[][] groups = new long[GROUPS.length][];
             for (int g = 0; g < GROUPS.length; g++) {
-                groups[g] = pick(ids(c, "SELECT id FROM users WHERE following_count BETWEEN " + GROUPS[g][1] + " AND "
-                        + GROUPS[g][2] + " ORDER BY id"), USERS_PER_GROUP, random);
+                groups[g] = pick(
+                        ids(
+                                c,
+                                "SELECT id FROM users WHERE following_count BETWEEN " + GROUPS[g][1] + " AND "
+                                        + GROUPS[g][2] + " ORDER BY id"),
+                        USERS_PER_GROUP,
+                        random);
                 if (groups[g].length < USERS_PER_GROUP) {
-                    throw new IllegalStateException("Too few users follow about " + GROUPS[g][0] + " others: is the data set generated?");
+                    throw new IllegalStateException(
+                            "Too few users follow about " + GROUPS[g][0] + " others: is the data set generated?");
                 }
             }
             long users = single(c, "SELECT COUNT(*) FROM users");
-            long median = single(c, "SELECT followers_count FROM users ORDER BY followers_count OFFSET " + users / 2
-                    + " ROWS FETCH FIRST 1 ROWS ONLY");
-            long[] ordinary = pick(ids(c, "SELECT id FROM users WHERE followers_count = " + median + " ORDER BY id"),
-                    USERS_PER_GROUP, random);
-            long[] top = pair(c, "SELECT id, followers_count FROM users ORDER BY followers_count DESC, id FETCH FIRST 1 ROWS ONLY");
-            long[] most = pair(c, "SELECT id, following_count FROM users ORDER BY following_count DESC, id FETCH FIRST 1 ROWS ONLY");
+            long median = single(
+                    c,
+                    "SELECT followers_count FROM users ORDER BY followers_count OFFSET " + users / 2
+                            + " ROWS FETCH FIRST 1 ROWS ONLY");
+            long[] ordinary = pick(
+                    ids(c, "SELECT id FROM users WHERE followers_count = " + median + " ORDER BY id"),
+                    USERS_PER_GROUP,
+                    random);
+            long[] top = pair(
+                    c,
+                    "SELECT id, followers_count FROM users ORDER BY followers_count DESC, id FETCH FIRST 1 ROWS ONLY");
+            long[] most = pair(
+                    c,
+                    "SELECT id, following_count FROM users ORDER BY following_count DESC, id FETCH FIRST 1 ROWS ONLY");
             List<long[]> pairs = new ArrayList<>();
             for (long user : groups[1]) {
-                long[] followed = ids(c, "SELECT followed_id FROM followers WHERE follower_id = " + user
-                        + " AND followed_id <> " + user + " ORDER BY followed_id");
+                long[] followed = ids(
+                        c,
+                        "SELECT followed_id FROM followers WHERE follower_id = " + user + " AND followed_id <> " + user
+                                + " ORDER BY followed_id");
                 pairs.add(new long[] {user, followed[random.nextInt(followed.length)]});
                 long other;
                 do {
@@ -410,7 +484,8 @@ public final class Benchmark {
                 } while (other == user || Arrays.binarySearch(followed, other) >= 0);
                 pairs.add(new long[] {user, other});
             }
-            return new Samples(groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new));
+            return new Samples(
+                    groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new));
         }
 
         private static long[] pick(long[] ids, int n, SplittableRandom random) {
@@ -426,7 +501,8 @@ public final class Benchmark {
 
         private static long[] ids(Connection c, String sql) throws SQLException {
             List<Long> ids = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }
@@ -435,7 +511,8 @@ public final class Benchmark {
         }
 
         private static long[] pair(Connection c, String sql) throws SQLException {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
             }
@@ -443,7 +520,8 @@ public final class Benchmark {
     }
 
     private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

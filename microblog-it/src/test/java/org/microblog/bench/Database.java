@@ -20,7 +20,8 @@ record Database(String jdbcUrl, String user, String password) {
     /** From {@code --jdbc-url URL}, {@code --user U}, {@code --password P}; Derby in data/microblog without them. */
     static Database from(Args args) {
         String url = args.get("jdbc-url", "jdbc:derby:" + DEFAULT_DERBY + ";create=true");
-        return new Database(url, args.get("user", isPostgres(url) ? "postgres" : "microblog"), args.get("password", "microblog"));
+        return new Database(
+                url, args.get("user", isPostgres(url) ? "postgres" : "microblog"), args.get("password", "microblog"));
     }
 
     private static boolean isPostgres(String url) {
@@ -71,7 +72,8 @@ record Database(String jdbcUrl, String user, String password) {
         p.put("jakarta.persistence.jdbc.url", jdbcUrl);
         p.put("jakarta.persistence.jdbc.user", user);
         p.put("jakarta.persistence.jdbc.password", password);
-        p.put("jakarta.persistence.jdbc.driver",
+        p.put(
+                "jakarta.persistence.jdbc.driver",
                 isPostgres() ? "org.postgresql.Driver" : "org.apache.derby.iapi.jdbc.AutoloadedDriver");
         p.put("jakarta.persistence.validation.mode", "NONE");
         p.put("eclipselink.target-server", "None");
@@ -120,11 +122,13 @@ record Database(String jdbcUrl, String user, String password) {
         }
 
         int getInt(String name, int fallback) {
-            return Integer.parseInt(get(name, Integer.toString(fallback)).replace("_", "").replace(",", ""));
+            return Integer.parseInt(
+                    get(name, Integer.toString(fallback)).replace("_", "").replace(",", ""));
         }
 
         long getLong(String name, long fallback) {
-            return Long.parseLong(get(name, Long.toString(fallback)).replace("_", "").replace(",", ""));
+            return Long.parseLong(
+                    get(name, Long.toString(fallback)).replace("_", "").replace(",", ""));
         }
 
         boolean has(String name) {

@@ -45,14 +45,14 @@ import org.postgresql.PGConnection;
 public final class Generate {
 
     static final String PASSWORD = "microblog-bench";
-    private static final String[] WORDS = (
-            "the a my our new old good great small big first last quick slow happy busy quiet loud bright dark "
-            + "coffee code morning evening weekend city river mountain garden book film song game idea plan "
-            + "today tomorrow finally again really still just maybe never always "
-            + "is was feels looks seems works runs starts ends goes comes shines rains writes reads builds").split(" ");
+    private static final String[] WORDS =
+            ("the a my our new old good great small big first last quick slow happy busy quiet loud bright dark "
+                            + "coffee code morning evening weekend city river mountain garden book film song game idea plan "
+                            + "today tomorrow finally again really still just maybe never always "
+                            + "is was feels looks seems works runs starts ends goes comes shines rains writes reads builds")
+                    .split(" ");
 
-    private Generate() {
-    }
+    private Generate() {}
 
     public static void main(String[] argv) throws Exception {
         Database.Args args = new Database.Args(argv);
@@ -60,18 +60,28 @@ public final class Generate {
         int users = args.getInt("users", 100_000);
         long posts = args.getLong("posts", 20L * users);
         long seed = args.getLong("seed", 42);
-        LocalDate untilDay = LocalDate.parse(args.get("until", LocalDate.now(ZoneOffset.UTC).toString()));
+        LocalDate untilDay =
+                LocalDate.parse(args.get("until", LocalDate.now(ZoneOffset.UTC).toString()));
         Instant until = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant start = until.minus(365, ChronoUnit.DAYS);
-        Path work = Path.of(args.get("work-dir", "data/generate-" + ProcessHandle.current().pid()));
+        Path work = Path.of(
+                args.get("work-dir", "data/generate-" + ProcessHandle.current().pid()));
 
         long t0 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "Generating %,d users and %,d posts (seed %d, %s to %s) into %s%n",
-                users, posts, seed, start, until, db.name() + " " + db.jdbcUrl());
+        System.out.printf(
+                Locale.ROOT,
+                "Generating %,d users and %,d posts (seed %d, %s to %s) into %s%n",
+                users,
+                posts,
+                seed,
+                start,
+                until,
+                db.name() + " " + db.jdbcUrl());
         DatabaseMigrations.configuration(db.dataSource()).load().migrate();
         try (Connection c = db.connect()) {
             if (count(c, "SELECT COUNT(*) FROM users") > 0) {
-                throw new IllegalStateException("The database already holds users: the generator loads empty databases only");
+                throw new IllegalStateException(
+                        "The database already holds users: the generator loads empty databases only");
             }
         }
 
@@ -95,8 +105,13 @@ public final class Generate {
                 load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4);
                 System.out.printf(Locale.ROOT, "  users     %,12d rows  %.1f s%n", users, seconds(t0));
                 load(db, c, "followers", List.of("follower_id", "followed_id", "created_at"), followersCsv, 3);
-                System.out.printf(Locale.ROOT, "  followers %,12d rows  %.1f s (%,d follows + %,d self-links)%n",
-                        links + users, seconds(t0), links, users);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  followers %,12d rows  %.1f s (%,d follows + %,d self-links)%n",
+                        links + users,
+                        seconds(t0),
+                        links,
+                        users);
                 load(db, c, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4);
                 System.out.printf(Locale.ROOT, "  posts     %,12d rows  %.1f s%n", posts, seconds(t0));
                 try (Statement s = c.createStatement()) {
@@ -117,8 +132,11 @@ public final class Generate {
             Files.deleteIfExists(work);
             db.shutdown();
         }
-        System.out.printf(Locale.ROOT, "Done in %.1f s. Every generated user signs in with the password '%s'.%n",
-                seconds(t0), PASSWORD);
+        System.out.printf(
+                Locale.ROOT,
+                "Done in %.1f s. Every generated user signs in with the password '%s'.%n",
+                seconds(t0),
+                PASSWORD);
     }
 
     /** Writes followers.csv in primary-key order and returns the follower count of each user. */
@@ -137,15 +155,24 @@ public final class Generate {
                 for (int i = 0; i <= targets.length; i++) {
                     if (!selfWritten && (i == targets.length || targets[i] > u)) {
                         line.setLength(0);
-                        line.append(u).append(',').append(u).append(',').append(selfSince).append('\n');
+                        line.append(u)
+                                .append(',')
+                                .append(u)
+                                .append(',')
+                                .append(selfSince)
+                                .append('\n');
                         out.append(line);
                         selfWritten = true;
                     }
                     if (i < targets.length) {
                         followers[targets[i]]++;
                         line.setLength(0);
-                        line.append(u).append(',').append(targets[i]).append(',')
-                                .append(timestamp(start.toEpochMilli() + random.nextLong(span))).append('\n');
+                        line.append(u)
+                                .append(',')
+                                .append(targets[i])
+                                .append(',')
+                                .append(timestamp(start.toEpochMilli() + random.nextLong(span)))
+                                .append('\n');
                         out.append(line);
                     }
                 }
@@ -158,10 +185,18 @@ public final class Generate {
         String hash = passwordHash(PASSWORD, new SplittableRandom(graph.seed()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int u = 1; u <= graph.users; u++) {
-                out.append(Integer.toString(u)).append(",user").append(Integer.toString(u))
-                        .append(",user").append(Integer.toString(u)).append("@example.org,")
-                        .append(hash).append(',').append(Long.toString(followers[u])).append(',')
-                        .append(Integer.toString(graph.followingCount[u])).append('\n');
+                out.append(Integer.toString(u))
+                        .append(",user")
+                        .append(Integer.toString(u))
+                        .append(",user")
+                        .append(Integer.toString(u))
+                        .append("@example.org,")
+                        .append(hash)
+                        .append(',')
+                        .append(Long.toString(followers[u]))
+                        .append(',')
+                        .append(Integer.toString(graph.followingCount[u]))
+                        .append('\n');
             }
         }
     }
@@ -194,7 +229,11 @@ public final class Generate {
                 line.setLength(0);
                 line.append(i + 1).append(',');
                 body(random, line);
-                line.append(',').append(timestamp(at)).append(',').append(author).append('\n');
+                line.append(',')
+                        .append(timestamp(at))
+                        .append(',')
+                        .append(author)
+                        .append('\n');
                 out.append(line);
             }
         }
@@ -225,7 +264,8 @@ public final class Generate {
             }
         } else {
             String schema;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES CURRENT SCHEMA")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("VALUES CURRENT SCHEMA")) {
                 rs.next();
                 schema = rs.getString(1);
             }
@@ -233,8 +273,8 @@ public final class Generate {
             for (int i = 1; i <= width; i++) {
                 indexes.append(i == 1 ? "" : ",").append(i);
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(?, ?, ?, ?, ?, ',', '\"', 'UTF-8', 0)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(?, ?, ?, ?, ?, ',', '\"', 'UTF-8', 0)")) {
                 p.setString(1, schema);
                 p.setString(2, table.toUpperCase(Locale.ROOT));
                 p.setString(3, String.join(",", columns).toUpperCase(Locale.ROOT));
@@ -286,12 +326,23 @@ public final class Generate {
         for (long f : fans) {
             over10k += f > 10_000 ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "Followings per user: mean %.1f, median %d, max %d%n",
-                (double) graph.totalFollowing() / graph.users, following[following.length / 2], following[following.length - 1]);
-        System.out.printf(Locale.ROOT, "Followers per user:  median %d, max %,d, users over 10,000: %d%n",
-                fans[fans.length / 2], fans[fans.length - 1], over10k);
-        System.out.printf(Locale.ROOT, "Posts per user:      median %d, max %,d%n",
-                posts[posts.length / 2], posts[posts.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "Followings per user: mean %.1f, median %d, max %d%n",
+                (double) graph.totalFollowing() / graph.users,
+                following[following.length / 2],
+                following[following.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "Followers per user:  median %d, max %,d, users over 10,000: %d%n",
+                fans[fans.length / 2],
+                fans[fans.length - 1],
+                over10k);
+        System.out.printf(
+                Locale.ROOT,
+                "Posts per user:      median %d, max %,d%n",
+                posts[posts.length / 2],
+                posts[posts.length - 1]);
     }
 
     /**
@@ -305,9 +356,12 @@ public final class Generate {
             random.nextBytes(salt); // from the seed, so that the whole data set is reproducible
             int iterations = 600_000;
             KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 32 * 8);
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             Base64.Encoder b64 = Base64.getEncoder();
-            return "PBKDF2WithHmacSHA256:" + iterations + ":" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+            return "PBKDF2WithHmacSHA256:" + iterations + ":" + b64.encodeToString(salt) + ":"
+                    + b64.encodeToString(key);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -335,7 +389,8 @@ public final class Generate {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -28,8 +28,7 @@ import org.microblog.domain.user.User_;
  */
 final class QueryForms {
 
-    private QueryForms() {
-    }
+    private QueryForms() {}
 
     /**
      * The tutorial's {@code following_posts()} (2023 edition): posts joined to their author, the author
@@ -40,7 +39,8 @@ final class QueryForms {
      * query that selects an entity, EclipseLink leaves a Criteria {@code groupBy} out of the SQL, and the
      * user's own posts would then come once per follower.
      */
-    static List<Post> tutorialHome(EntityManager em, long userId, Optional<TimelineCursor> after, int limit, int timeoutSeconds) {
+    static List<Post> tutorialHome(
+            EntityManager em, long userId, Optional<TimelineCursor> after, int limit, int timeoutSeconds) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Post> query = cb.createQuery(Post.class);
         Root<Post> post = query.from(Post.class);
@@ -89,7 +89,8 @@ final class QueryForms {
         Root<Post> post = query.from(Post.class);
         Path<Instant> timestamp = post.get(Post_.timestamp);
         query.select(post.get(Post_.id))
-                .where(cb.equal(follow.get(Follow_.followerId), userId),
+                .where(
+                        cb.equal(follow.get(Follow_.followerId), userId),
                         cb.equal(follow.get(Follow_.followedId), post.get(Post_.authorId)),
                         cb.greaterThanOrEqualTo(timestamp, notBefore))
                 .orderBy(cb.desc(cb.coalesce(timestamp, timestamp)), cb.desc(post.get(Post_.id)));
@@ -101,9 +102,10 @@ final class QueryForms {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Follow> follow = query.from(Follow.class);
-        query.select(cb.count(follow)).where(
-                cb.equal(follow.get(Follow_.followed).get(User_.id), userId),
-                cb.notEqual(follow.get(Follow_.follower).get(User_.id), userId));
+        query.select(cb.count(follow))
+                .where(
+                        cb.equal(follow.get(Follow_.followed).get(User_.id), userId),
+                        cb.notEqual(follow.get(Follow_.follower).get(User_.id), userId));
         return em.createQuery(query).getSingleResult();
     }
 

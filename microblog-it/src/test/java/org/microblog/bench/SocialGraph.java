@@ -36,6 +36,7 @@ final class SocialGraph {
     private final int[] byRank;
     /** cumulative popularity weights by rank, for sampling. */
     private final double[] cumulative;
+
     private final long seed;
 
     SocialGraph(int users, long posts, long seed) {

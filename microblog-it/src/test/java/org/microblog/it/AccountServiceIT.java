@@ -48,7 +48,8 @@ class AccountServiceIT {
         String name = unique("john");
         accounts.register(name, name + "@example.com", PASSWORD);
 
-        UsernameTakenException refusal = assertThrows(UsernameTakenException.class,
+        UsernameTakenException refusal = assertThrows(
+                UsernameTakenException.class,
                 () -> accounts.register(name.toUpperCase(), "other-" + name + "@example.com", PASSWORD));
 
         assertEquals("The username " + name.toUpperCase() + " is taken. Please choose another.", refusal.getMessage());
@@ -59,7 +60,8 @@ class AccountServiceIT {
         String name = unique("mary");
         accounts.register(name, name + "@example.com", PASSWORD);
 
-        assertThrows(EmailTakenException.class,
+        assertThrows(
+                EmailTakenException.class,
                 () -> accounts.register("other-" + name, name.toUpperCase() + "@example.com", PASSWORD));
     }
 

@@ -44,9 +44,12 @@ class DatabaseMigrationsIT {
     void migrationsKeepTheDataOfADatabaseMadeByAnEarlierVersion() throws SQLException {
         EmbeddedDataSource db = freshDatabase();
         DatabaseMigrations.configuration(db).target("1").load().migrate();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (1, 'john', 'j@x.org', 'h')");
-            s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (2, 'susan', 's@x.org', 'h')");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO users (id, username, email, password_hash) VALUES (1, 'john', 'j@x.org', 'h')");
+            s.executeUpdate(
+                    "INSERT INTO users (id, username, email, password_hash) VALUES (2, 'susan', 's@x.org', 'h')");
             s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 2)");
             s.executeUpdate("INSERT INTO posts (body, created_at, author_id) VALUES ('hi', CURRENT_TIMESTAMP, 2)");
         }
@@ -64,12 +67,14 @@ class DatabaseMigrationsIT {
     void followCountsAreFilledFromTheLinksThatExistAndUsersGetTheirSelfLink() throws SQLException {
         EmbeddedDataSource db = freshDatabase();
         DatabaseMigrations.configuration(db).target("2").load().migrate();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             for (int id = 1; id <= 3; id++) {
                 s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (" + id + ", 'u" + id
                         + "', 'u" + id + "@x.org', 'h')");
             }
-            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 1)"); // user 1 has its self-link
+            s.executeUpdate(
+                    "INSERT INTO followers (follower_id, followed_id) VALUES (1, 1)"); // user 1 has its self-link
             s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 3)");
             s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (2, 3)");
             s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (3, 1)");
@@ -103,7 +108,8 @@ class DatabaseMigrationsIT {
 
     private static Set<String> tables(EmbeddedDataSource db) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (Connection c = db.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (Connection c = db.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
             }
@@ -113,7 +119,8 @@ class DatabaseMigrationsIT {
 
     private static Set<String> indexes(EmbeddedDataSource db, String table) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (Connection c = db.getConnection(); ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+        try (Connection c = db.getConnection();
+                ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
             while (rs.next()) {
                 if (rs.getString("INDEX_NAME") != null) {
                     names.add(rs.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
@@ -124,7 +131,9 @@ class DatabaseMigrationsIT {
     }
 
     private static long count(EmbeddedDataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -215,7 +215,8 @@ class FollowServiceIT {
         ExecutorService pool = Executors.newFixedThreadPool(burst.size());
         List<Boolean> results = new ArrayList<>();
         try {
-            for (Future<Boolean> result : pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
+            for (Future<Boolean> result :
+                    pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
                 results.add(result.get());
             }
         } finally {

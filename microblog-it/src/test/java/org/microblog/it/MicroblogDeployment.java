@@ -16,8 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 @ArquillianSuiteDeployment
 public final class MicroblogDeployment {
 
-    private MicroblogDeployment() {
-    }
+    private MicroblogDeployment() {}
 
     @Deployment
     public static WebArchive microblog() {

@@ -76,11 +76,13 @@ class TimelineServiceIT {
         User bob = fixtures.user("bob");
         fixtures.post(bob, "hello", Instant.now());
         follows.follow(ann.getId(), bob.getUsername());
-        assertEquals(1, timelines.home(ann.getId(), Optional.empty(), 10).posts().size());
+        assertEquals(
+                1, timelines.home(ann.getId(), Optional.empty(), 10).posts().size());
 
         follows.unfollow(ann.getId(), bob.getUsername());
 
-        assertEquals(List.of(), timelines.home(ann.getId(), Optional.empty(), 10).posts());
+        assertEquals(
+                List.of(), timelines.home(ann.getId(), Optional.empty(), 10).posts());
     }
 
     @Test
@@ -93,7 +95,8 @@ class TimelineServiceIT {
         for (int i = 0; i < 25; i++) {
             // Two posts share each timestamp, so that page boundaries fall between equal times.
             User author = i % 2 == 0 ? ann : bob;
-            expected.addFirst(fixtures.post(author, "post " + i, t.plusSeconds(i / 2)).getId());
+            expected.addFirst(
+                    fixtures.post(author, "post " + i, t.plusSeconds(i / 2)).getId());
         }
 
         List<Long> seen = new ArrayList<>();
@@ -130,7 +133,8 @@ class TimelineServiceIT {
         assertEquals(List.of(hours.getId(), days.getId()), ids(first));
         assertEquals(List.of(year.getId(), ancient.getId()), ids(second));
         assertTrue(second.next().isEmpty());
-        assertEquals(List.of(hours.getId(), days.getId(), year.getId(), ancient.getId()),
+        assertEquals(
+                List.of(hours.getId(), days.getId(), year.getId(), ancient.getId()),
                 ids(timelines.home(ann.getId(), Optional.empty(), 10)));
     }
 
@@ -141,7 +145,8 @@ class TimelineServiceIT {
         Post old = fixtures.post(ann, "a month ago", now.minus(30, ChronoUnit.DAYS));
         List<Long> recent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            recent.addFirst(fixtures.post(ann, "recent " + i, now.minus(3 - i, ChronoUnit.HOURS)).getId());
+            recent.addFirst(fixtures.post(ann, "recent " + i, now.minus(3 - i, ChronoUnit.HOURS))
+                    .getId());
         }
 
         PostPage first = timelines.home(ann.getId(), Optional.empty(), 2);
@@ -193,7 +198,8 @@ class TimelineServiceIT {
             fixtures.post(ann, "post " + i, t.plusMillis(i));
         }
         PostPage first = timelines.byAuthor(ann.getId(), Optional.empty(), 2);
-        Optional<TimelineCursor> parsed = TimelineCursor.parse(first.next().orElseThrow().token());
+        Optional<TimelineCursor> parsed =
+                TimelineCursor.parse(first.next().orElseThrow().token());
 
         PostPage second = timelines.byAuthor(ann.getId(), parsed, 2);
 

@@ -102,7 +102,9 @@ class TutorialModelIT {
     }
 
     private List<Long> homeTimeline(User user) {
-        return timelines.home(user.getId(), Optional.empty(), 20).posts().stream().map(Post::getId).toList();
+        return timelines.home(user.getId(), Optional.empty(), 20).posts().stream()
+                .map(Post::getId)
+                .toList();
     }
 
     private static List<String> usernames(List<Follow> links, boolean followed) {

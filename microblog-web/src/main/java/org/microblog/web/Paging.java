@@ -11,8 +11,7 @@ public final class Paging {
     public static final int POSTS_PER_PAGE = 20;
     public static final int USERS_PER_PAGE = 20;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * The cursor in the {@code after} request parameter of a post list: empty for the first page. A

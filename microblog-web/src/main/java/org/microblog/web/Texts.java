@@ -15,18 +15,20 @@ public final class Texts {
 
     public static final String BUNDLE = "org.microblog.web.i18n";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text for {@code key} in {@code locale}, with the arguments filled in. */
     public static String format(Locale locale, String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader()).getString(key);
+        String pattern = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader())
+                .getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
     /** The language of the page being rendered; English outside a Faces request. */
     public static Locale currentLocale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        return faces != null && faces.getViewRoot() != null
+                ? faces.getViewRoot().getLocale()
+                : Locale.ENGLISH;
     }
 }

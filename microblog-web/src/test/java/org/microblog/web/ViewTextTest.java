@@ -35,13 +35,25 @@ class ViewTextTest {
     private static final Path JAVA = Path.of("src/main/java");
     /** Attributes whose value a person reads. */
     private static final Set<String> READABLE = Set.of(
-            "value", "title", "alt", "placeholder", "label", "itemLabel", "header", "emptyMessage", "aria-label",
-            "requiredMessage", "validatorMessage", "converterMessage", "counterTemplate");
+            "value",
+            "title",
+            "alt",
+            "placeholder",
+            "label",
+            "itemLabel",
+            "header",
+            "emptyMessage",
+            "aria-label",
+            "requiredMessage",
+            "validatorMessage",
+            "converterMessage",
+            "counterTemplate");
     /** Components whose value attribute is data or a target, not text. */
     private static final Set<String> VALUE_IS_NOT_TEXT = Set.of("ui:param", "f:param", "ui:repeat", "f:viewParam");
+
     private static final Pattern PAGE_KEY = Pattern.compile("i18n\\['([^']+)']|name=\"\\w+Key\" value=\"([^\"]+)\"");
-    private static final Pattern JAVA_KEY = Pattern.compile(
-            "Messages\\.add\\w*\\((?:\"[^\"]*\",\\s*)?\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
+    private static final Pattern JAVA_KEY =
+            Pattern.compile("Messages\\.add\\w*\\((?:\"[^\"]*\",\\s*)?\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
     private static final Pattern TEXTS_KEY = Pattern.compile("[Tt]exts\\.format\\((?:[^,()]+,\\s*)?\"([^\"]+)\"");
     private static final Pattern WORD = Pattern.compile("\\p{L}");
 
@@ -82,7 +94,8 @@ class ViewTextTest {
             boolean readable = READABLE.contains(attribute.getName())
                     && !(attribute.getName().equals("value") && VALUE_IS_NOT_TEXT.contains(element.getTagName()));
             if (readable && isLiteralText(attribute.getValue())) {
-                typed.add(page + ": " + element.getTagName() + " " + attribute.getName() + "=\"" + attribute.getValue() + "\"");
+                typed.add(page + ": " + element.getTagName() + " " + attribute.getName() + "=\"" + attribute.getValue()
+                        + "\"");
             }
         }
         NodeList children = element.getChildNodes();
@@ -91,7 +104,8 @@ class ViewTextTest {
             if (child instanceof Element childElement) {
                 collectTypedText(childElement, page, typed);
             } else if (child.getNodeType() == Node.TEXT_NODE && isLiteralText(child.getTextContent())) {
-                typed.add(page + ": <" + element.getTagName() + "> " + child.getTextContent().strip());
+                typed.add(page + ": <" + element.getTagName() + "> "
+                        + child.getTextContent().strip());
             }
         }
     }

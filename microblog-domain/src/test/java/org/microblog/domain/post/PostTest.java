@@ -26,7 +26,9 @@ class PostTest {
 
         assertThrows(IllegalArgumentException.class, () -> new Post(author, "   ", now));
         assertThrows(IllegalArgumentException.class, () -> new Post(author, "x".repeat(Post.BODY_MAX + 1), now));
-        assertEquals(Post.BODY_MAX, new Post(author, "x".repeat(Post.BODY_MAX), now).getBody().length());
+        assertEquals(
+                Post.BODY_MAX,
+                new Post(author, "x".repeat(Post.BODY_MAX), now).getBody().length());
     }
 
     @Test

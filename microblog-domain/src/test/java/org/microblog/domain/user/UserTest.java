@@ -15,7 +15,8 @@ class UserTest {
         User john = new User("john", "  John@Example.com ", "hash");
 
         assertEquals("john@example.com", john.getEmail());
-        assertEquals("https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=36",
+        assertEquals(
+                "https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=36",
                 john.avatarUrl(36));
     }
 

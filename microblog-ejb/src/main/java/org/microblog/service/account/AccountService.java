@@ -96,7 +96,8 @@ public class AccountService {
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<User> user = query.from(User.class);
         query.select(cb.count(user))
-                .where(cb.equal(cb.lower(user.get(User_.username)), username.strip().toLowerCase(Locale.ROOT)));
+                .where(cb.equal(
+                        cb.lower(user.get(User_.username)), username.strip().toLowerCase(Locale.ROOT)));
         return em.createQuery(query).getSingleResult() > 0;
     }
 

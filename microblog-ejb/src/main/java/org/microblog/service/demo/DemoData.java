@@ -34,19 +34,25 @@ public class DemoData {
     public static final String PASSWORD = "microblog";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
-    private record Sample(String author, String body, Duration ago) {
-    }
+    private record Sample(String author, String body, Duration ago) {}
 
     private static final List<String> USERS = List.of("john", "susan", "mary", "david");
 
     /** Who follows whom: john and susan follow each other, everybody follows mary, david follows john. */
     private static final List<List<String>> FOLLOWS = List.of(
-            List.of("john", "susan"), List.of("susan", "john"), List.of("john", "mary"), List.of("susan", "mary"),
-            List.of("david", "mary"), List.of("david", "john"));
+            List.of("john", "susan"),
+            List.of("susan", "john"),
+            List.of("john", "mary"),
+            List.of("susan", "mary"),
+            List.of("david", "mary"),
+            List.of("david", "john"));
 
     private static final List<Sample> POSTS = List.of(
             new Sample("john", "Beautiful day in Portland!", Duration.ofDays(3)),
-            new Sample("susan", "The Avengers movie was so cool!", Duration.ofDays(2).plusHours(5)),
+            new Sample(
+                    "susan",
+                    "The Avengers movie was so cool!",
+                    Duration.ofDays(2).plusHours(5)),
             new Sample("mary", "Reading the Flask Mega-Tutorial, one chapter a day.", Duration.ofDays(2)),
             new Sample("david", "Anyone up for a bike ride on Saturday?", Duration.ofHours(30)),
             new Sample("john", "Coffee first, then code.", Duration.ofHours(20)),

@@ -126,8 +126,7 @@ public class FollowService {
         return new LockedPair(lock(followerId), followed);
     }
 
-    private record LockedPair(User follower, User followed) {
-    }
+    private record LockedPair(User follower, User followed) {}
 
     private User lock(long userId) {
         User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -147,7 +146,11 @@ public class FollowService {
     }
 
     private List<Follow> links(
-            SingularAttribute<Follow, User> side, SingularAttribute<Follow, User> other, long userId, int first, int max) {
+            SingularAttribute<Follow, User> side,
+            SingularAttribute<Follow, User> other,
+            long userId,
+            int first,
+            int max) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Follow> query = cb.createQuery(Follow.class);
         Root<Follow> follow = query.from(Follow.class);
@@ -155,6 +158,9 @@ public class FollowService {
         query.select(follow)
                 .where(cb.equal(follow.get(side).get(User_.id), userId), cb.notEqual(person.get(User_.id), userId))
                 .orderBy(cb.desc(follow.get(Follow_.since)), cb.asc(person.get(User_.id)));
-        return em.createQuery(query).setFirstResult(Math.max(0, first)).setMaxResults(max).getResultList();
+        return em.createQuery(query)
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(max)
+                .getResultList();
     }
 }

@@ -44,8 +44,8 @@ public class DatabaseMigrations {
     @PostConstruct
     void migrate() {
         MigrateResult result = configuration(dataSource).load().migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     /** The Flyway set-up the application uses, for any data source (tests and tools use it too). */

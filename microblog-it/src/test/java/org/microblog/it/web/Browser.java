@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,9 +50,18 @@ final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("microblog-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,1000",
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.toFile())
                     .usingAnyFreePort()
@@ -67,12 +76,18 @@ final class Browser implements AutoCloseable {
 
     /** The program named by a system property, or found on PATH; a clear failure when absent. */
     private static Path executable(String property, String name) {
-        Optional<Path> configured = Optional.ofNullable(System.getProperty(property)).map(Path::of);
-        Optional<Path> found = configured.or(() -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst());
-        return found.filter(Files::isExecutable).orElseThrow(() -> new IllegalStateException(
-                "The browser tests need " + name + " (Debian packages chromium and chromium-driver): "
-                        + "run ./microblog test, which installs them, or apt-get install chromium chromium-driver"));
+        Optional<Path> configured =
+                Optional.ofNullable(System.getProperty(property)).map(Path::of);
+        Optional<Path> found =
+                configured.or(() -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                        .map(dir -> Path.of(dir, name))
+                        .filter(Files::isExecutable)
+                        .findFirst());
+        return found.filter(Files::isExecutable)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "The browser tests need " + name + " (Debian packages chromium and chromium-driver): "
+                                        + "run ./microblog test, which installs them, or apt-get install chromium chromium-driver"));
     }
 
     WebDriver driver() {
@@ -137,7 +152,8 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(String expected) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
     }
 
     String text(String id) {
@@ -149,7 +165,9 @@ final class Browser implements AutoCloseable {
     }
 
     List<String> texts(String cssSelector) {
-        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector(cssSelector)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Saves the page as {@code <microblog.screenshots>/<name>.png}, a build artifact. */
@@ -205,7 +223,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a left-over temporary profile is harmless
         }

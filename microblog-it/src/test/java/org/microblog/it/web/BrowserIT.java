@@ -75,7 +75,9 @@ class BrowserIT {
         browser.screenshot("profile");
 
         browser.open("");
-        assertEquals(List.of("a2 by " + alice, "b1 by " + bob, "a1 by " + alice), browser.texts(".post-body"),
+        assertEquals(
+                List.of("a2 by " + alice, "b1 by " + bob, "a1 by " + alice),
+                browser.texts(".post-body"),
                 "own and followed posts, newest first");
         browser.fill("post:body", "12345");
         browser.waitForText("135 characters left");
@@ -99,8 +101,10 @@ class BrowserIT {
 
         browser.open("explore");
         List<String> everything = browser.texts(".post-body");
-        assertTrue(everything.indexOf("a2 by " + alice) < everything.indexOf("b1 by " + bob)
-                && everything.indexOf("b1 by " + bob) < everything.indexOf("a1 by " + alice), everything::toString);
+        assertTrue(
+                everything.indexOf("a2 by " + alice) < everything.indexOf("b1 by " + bob)
+                        && everything.indexOf("b1 by " + bob) < everything.indexOf("a1 by " + alice),
+                everything::toString);
         browser.screenshot("explore");
         browser.open("edit-profile");
         browser.screenshot("edit-profile");
@@ -125,7 +129,11 @@ class BrowserIT {
         assertEquals(List.of(dan), browser.texts(".connection .author"));
         browser.clickAndWaitFor(followButtonOfRow(0), "You are following " + dan + "!");
 
-        assertEquals(1, browser.driver().findElements(By.cssSelector(".connection .unfollow-button")).size());
+        assertEquals(
+                1,
+                browser.driver()
+                        .findElements(By.cssSelector(".connection .unfollow-button"))
+                        .size());
         browser.open("user/" + carol);
         assertEquals("1 following", browser.text("following-count"));
         browser.open("user/" + dan);
@@ -133,7 +141,9 @@ class BrowserIT {
     }
 
     private String followButtonOfRow(int row) {
-        WebElement button = browser.driver().findElements(By.cssSelector(".connection .follow-button")).get(row);
+        WebElement button = browser.driver()
+                .findElements(By.cssSelector(".connection .follow-button"))
+                .get(row);
         return button.getAttribute("id");
     }
 
@@ -201,8 +211,13 @@ class BrowserIT {
         browser.open("user/" + grace);
         assertEquals(script, browser.texts(".post-body").getFirst());
         assertEquals("<img src=x onerror=alert(2)>", browser.text("profile-about"));
-        assertTrue(browser.driver().findElements(By.cssSelector(".post-body b, .about img")).isEmpty(), "no markup");
-        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        assertTrue(
+                browser.driver()
+                        .findElements(By.cssSelector(".post-body b, .about img"))
+                        .isEmpty(),
+                "no markup");
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
         browser.screenshot("escaped-text");
     }
 
@@ -220,14 +235,16 @@ class BrowserIT {
         said.add(tryToRegister(Names.unique("ivy"), "ivy@example.com", "aaaabbbb", "aaaabbbb"));
         said.add(tryToRegister("<b>ivy</b>", "ivy@example.com", WebClient.PASSWORD, WebClient.PASSWORD));
 
-        assertEquals(List.of(
-                "The username " + henry + " is taken. Please choose another.",
-                "There is already an account with that email address.",
-                "That is not a valid email address.",
-                "The passwords do not match.",
-                "A password has 8 to 128 characters.",
-                "That password is too easy to guess: do not use your username or email, and use at least four different characters.",
-                "A username may contain letters, digits, '_', '.' and '-', and starts with a letter, digit or '_'."), said);
+        assertEquals(
+                List.of(
+                        "The username " + henry + " is taken. Please choose another.",
+                        "There is already an account with that email address.",
+                        "That is not a valid email address.",
+                        "The passwords do not match.",
+                        "A password has 8 to 128 characters.",
+                        "That password is too easy to guess: do not use your username or email, and use at least four different characters.",
+                        "A username may contain letters, digits, '_', '.' and '-', and starts with a letter, digit or '_'."),
+                said);
         browser.screenshot("register-errors");
     }
 
@@ -250,7 +267,9 @@ class BrowserIT {
         WebElement signOut = browser.element("signOut:submit");
         WebElement form = signOut.findElement(By.xpath("ancestor::form"));
         assertEquals("post", form.getAttribute("method").toLowerCase());
-        assertTrue(browser.driver().findElements(By.cssSelector("a[href*='logout'], a[href*='sign-out']")).isEmpty());
+        assertTrue(browser.driver()
+                .findElements(By.cssSelector("a[href*='logout'], a[href*='sign-out']"))
+                .isEmpty());
 
         browser.signOut();
 

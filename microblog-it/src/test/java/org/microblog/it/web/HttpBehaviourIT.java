@@ -50,7 +50,10 @@ class HttpBehaviourIT {
         ann.register(Names.unique("ann"));
         for (int i = 1; i <= 21; i++) {
             WebClient.Page home = ann.get("");
-            assertEquals(200, ann.follow(ann.submit(home, "post", "submit", Map.of("post:body", "post number " + i))).status());
+            assertEquals(
+                    200,
+                    ann.follow(ann.submit(home, "post", "submit", Map.of("post:body", "post number " + i)))
+                            .status());
         }
 
         WebClient.Page first = ann.get("");
@@ -93,8 +96,8 @@ class HttpBehaviourIT {
 
         java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<WebClient.Page>> answers = clicks.invokeAll(List.of(
-                    () -> ann.post(target, follow), () -> ann.post(target, follow)));
+            List<java.util.concurrent.Future<WebClient.Page>> answers =
+                    clicks.invokeAll(List.of(() -> ann.post(target, follow), () -> ann.post(target, follow)));
             for (java.util.concurrent.Future<WebClient.Page> answer : answers) {
                 assertEquals(200, answer.get().status());
             }
@@ -103,8 +106,12 @@ class HttpBehaviourIT {
         }
 
         assertEquals("1 follower", followersShown(bob));
-        assertEquals(List.of(annName), client().open("user/" + bob + "/followers").document()
-                .select(".connection .author").eachText());
+        assertEquals(
+                List.of(annName),
+                client().open("user/" + bob + "/followers")
+                        .document()
+                        .select(".connection .author")
+                        .eachText());
     }
 
     @Test
@@ -135,7 +142,9 @@ class HttpBehaviourIT {
         stale.put(VIEW_STATE, "-1234567890123456789:-987654321098765432");
         // Another session's genuine ViewState, as a cross-site attacker could obtain for their own session.
         Map<String, String> foreign = followFields(profile);
-        foreign.put(VIEW_STATE, WebClient.fields(mallory.get("user/" + bob), "user", Map.of()).get(VIEW_STATE));
+        foreign.put(
+                VIEW_STATE,
+                WebClient.fields(mallory.get("user/" + bob), "user", Map.of()).get(VIEW_STATE));
 
         WebClient.Page staleAnswer = ann.post(WebClient.action(profile, "user"), stale);
         WebClient.Page foreignAnswer = ann.post(WebClient.action(profile, "user"), foreign);
@@ -173,7 +182,10 @@ class HttpBehaviourIT {
 
         assertEquals(404, ann.get("follow/" + bob).status());
         assertEquals(404, ann.get("user/" + bob + "/follow").status());
-        assertEquals(200, ann.get("user/" + bob + "?follow=" + bob + "&user:follow=user:follow").status());
+        assertEquals(
+                200,
+                ann.get("user/" + bob + "?follow=" + bob + "&user:follow=user:follow")
+                        .status());
 
         assertEquals("0 followers", followersShown(bob));
     }
@@ -182,17 +194,27 @@ class HttpBehaviourIT {
     void everyResponseCarriesTheSecurityHeaders() {
         WebClient visitor = client();
         WebClient.Page home = visitor.get("");
-        String stylesheet = home.document().select("link[rel=stylesheet][href*=microblog.css]").attr("href");
-        for (WebClient.Page page : List.of(home, visitor.get("explore"), visitor.get("login"),
-                visitor.get(stylesheet.substring(stylesheet.indexOf("jakarta.faces.resource"))), visitor.get("no-such-page"))) {
+        String stylesheet = home.document()
+                .select("link[rel=stylesheet][href*=microblog.css]")
+                .attr("href");
+        for (WebClient.Page page : List.of(
+                home,
+                visitor.get("explore"),
+                visitor.get("login"),
+                visitor.get(stylesheet.substring(stylesheet.indexOf("jakarta.faces.resource"))),
+                visitor.get("no-such-page"))) {
             List<String> policies = page.headers().allValues("Content-Security-Policy");
-            assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), () -> page.uri() + ": " + policies);
+            assertTrue(
+                    policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")),
+                    () -> page.uri() + ": " + policies);
             assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), page.uri()::toString);
             assertEquals("same-origin", page.header("Referrer-Policy").orElse(""), page.uri()::toString);
             assertEquals("DENY", page.header("X-Frame-Options").orElse(""), page.uri()::toString);
         }
-        assertTrue(home.headers().allValues("Content-Security-Policy").stream()
-                .anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")), "pages allow only their own nonce'd scripts");
+        assertTrue(
+                home.headers().allValues("Content-Security-Policy").stream()
+                        .anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")),
+                "pages allow only their own nonce'd scripts");
     }
 
     @Test
@@ -200,7 +222,9 @@ class HttpBehaviourIT {
         WebClient.Page login = client().get("login");
 
         String setCookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertTrue(setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.toLowerCase().contains("samesite=lax"), setCookie);
         assertFalse(login.body().toLowerCase().contains(";jsessionid="), "session id in a URL");
@@ -214,7 +238,8 @@ class HttpBehaviourIT {
         WebClient.Page form = browser.get("login");
         String before = browser.cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
 
-        browser.follow(browser.submit(form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD)));
+        browser.follow(browser.submit(
+                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD)));
 
         String after = browser.cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
         assertFalse(before.equals(after), "the session id stayed " + before);
@@ -246,16 +271,24 @@ class HttpBehaviourIT {
 
         for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example")) {
             WebClient browser = client();
-            WebClient.Page form = browser.get("login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
-            WebClient.Page answer = browser.submit(form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
+            WebClient.Page form = browser.get(
+                    "login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            WebClient.Page answer = browser.submit(
+                    form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
             assertEquals(302, answer.status(), next);
-            assertEquals(browser.uri(""), answer.uri().resolve(answer.header("Location").orElseThrow()), next);
+            assertEquals(
+                    browser.uri(""),
+                    answer.uri().resolve(answer.header("Location").orElseThrow()),
+                    next);
         }
         WebClient browser = client();
         String explore = browser.uri("explore").getPath();
         WebClient.Page form = browser.get("login?next=" + explore);
-        WebClient.Page answer = browser.submit(form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
-        assertEquals(browser.uri("explore"), answer.uri().resolve(answer.header("Location").orElseThrow()));
+        WebClient.Page answer = browser.submit(
+                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
+        assertEquals(
+                browser.uri("explore"),
+                answer.uri().resolve(answer.header("Location").orElseThrow()));
     }
 
     @Test
@@ -270,9 +303,13 @@ class HttpBehaviourIT {
         assertEquals(browser.uri("login").getPath(), login.getPath());
 
         WebClient.Page form = browser.get(login.toString());
-        WebClient.Page back = browser.submit(form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
-        assertEquals(browser.uri("edit-profile").getPath(), back.uri().resolve(back.header("Location").orElseThrow()).getPath());
-        assertEquals(ann, WebClient.fields(browser.follow(back), "profile", Map.of()).get("profile:username"));
+        WebClient.Page back = browser.submit(
+                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
+        assertEquals(
+                browser.uri("edit-profile").getPath(),
+                back.uri().resolve(back.header("Location").orElseThrow()).getPath());
+        assertEquals(
+                ann, WebClient.fields(browser.follow(back), "profile", Map.of()).get("profile:username"));
     }
 
     @Test
@@ -304,7 +341,9 @@ class HttpBehaviourIT {
 
     private static void assertNoTechnicalDetails(WebClient.Page page) {
         for (String technical : List.of("Exception", "at org.", "at java.", "Payara", "stack", "jakarta.")) {
-            assertFalse(page.document().body().text().contains(technical), () -> page.uri() + " shows " + technical + ":\n" + page.body());
+            assertFalse(
+                    page.document().body().text().contains(technical),
+                    () -> page.uri() + " shows " + technical + ":\n" + page.body());
         }
     }
 }

@@ -8,8 +8,7 @@ final class Names {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
-    private Names() {
-    }
+    private Names() {}
 
     static String unique(String name) {
         return name + "-" + RUN + "-" + SEQUENCE.incrementAndGet();

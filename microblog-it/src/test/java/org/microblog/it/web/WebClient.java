@@ -105,13 +105,16 @@ final class WebClient {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name]")) {
             String type = input.attr("type");
-            if (type.equals("submit") || type.equals("button") || type.equals("checkbox") && !input.hasAttr("checked")) {
+            if (type.equals("submit")
+                    || type.equals("button")
+                    || type.equals("checkbox") && !input.hasAttr("checked")) {
                 continue;
             }
             fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
         }
         // What PrimeFaces' script adds to every submit when the Content-Security-Policy is on.
-        page.document().select("script[nonce]").stream().findFirst()
+        page.document().select("script[nonce]").stream()
+                .findFirst()
                 .ifPresent(script -> fields.put(NONCE, script.attr("nonce")));
         fields.putAll(changes);
         return fields;
@@ -138,17 +141,23 @@ final class WebClient {
     }
 
     Optional<HttpCookie> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst();
     }
 
     /** Registers {@code username} through the registration page; the client is then signed in as them. */
     Page register(String username) {
         Page form = get("register");
-        Page done = follow(submit(form, "register", "submit", Map.of(
-                "register:username", username,
-                "register:email", username + "@example.com",
-                "register:password", PASSWORD,
-                "register:repeatPassword", PASSWORD)));
+        Page done = follow(submit(
+                form,
+                "register",
+                "submit",
+                Map.of(
+                        "register:username", username,
+                        "register:email", username + "@example.com",
+                        "register:password", PASSWORD,
+                        "register:repeatPassword", PASSWORD)));
         if (!done.body().contains(username)) {
             throw new AssertionError("Registration of " + username + " failed:\n" + done.body());
         }
@@ -169,7 +178,8 @@ final class WebClient {
     private Page send(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(built.uri(), response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -31,7 +31,8 @@ public class LayoutBacking {
         Object forwardedUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         String uri = forwardedUri != null ? forwardedUri.toString() : request.getRequestURI();
         Object query = forwardedUri != null
-                ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING) : request.getQueryString();
+                ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING)
+                : request.getQueryString();
         return query == null ? uri : uri + "?" + query;
     }
 }

@@ -9,8 +9,7 @@ import java.net.URISyntaxException;
  */
 final class SafeReturn {
 
-    private SafeReturn() {
-    }
+    private SafeReturn() {}
 
     /** {@code next} as a path relative to the context root (no leading slash), or "" for home. */
     static String relativePath(String next, String contextPath) {

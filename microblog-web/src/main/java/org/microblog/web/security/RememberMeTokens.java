@@ -63,8 +63,8 @@ public class RememberMeTokens implements RememberMeIdentityStore {
         if (secret.filter(s -> !s.isBlank()).isPresent()) {
             bytes = secret.get().getBytes(StandardCharsets.UTF_8);
             if (bytes.length < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("microblog.remember-me.secret must hold at least "
-                        + MIN_SECRET_LENGTH + " characters");
+                throw new IllegalStateException(
+                        "microblog.remember-me.secret must hold at least " + MIN_SECRET_LENGTH + " characters");
             }
         } else {
             bytes = new byte[MIN_SECRET_LENGTH];
@@ -117,7 +117,8 @@ public class RememberMeTokens implements RememberMeIdentityStore {
             }
             return accounts.findById(userId)
                     .filter(user -> MessageDigest.isEqual(
-                            sign(parts[0] + "." + parts[1], user.getPasswordHash()).getBytes(StandardCharsets.US_ASCII),
+                            sign(parts[0] + "." + parts[1], user.getPasswordHash())
+                                    .getBytes(StandardCharsets.US_ASCII),
                             parts[2].getBytes(StandardCharsets.US_ASCII)))
                     .map(User::getId);
         } catch (NumberFormatException | java.time.DateTimeException e) {

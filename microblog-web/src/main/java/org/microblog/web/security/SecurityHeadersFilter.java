@@ -17,7 +17,9 @@ import java.io.IOException;
  * response, including those Faces does not render: no framing, no plugins, no foreign base URL or form
  * target. A browser enforces both policies.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -60,7 +60,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     private static String signInAddress(HttpServletRequest request) {
-        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String here =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return request.getContextPath() + "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
     }
 

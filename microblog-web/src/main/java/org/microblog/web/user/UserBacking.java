@@ -1,8 +1,8 @@
 package org.microblog.web.user;
 
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.faces.view.ViewScoped;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -37,7 +37,9 @@ public class UserBacking implements Serializable {
 
     /** What the page shows, from the second path segment. */
     public enum Section {
-        PROFILE, FOLLOWERS, FOLLOWING
+        PROFILE,
+        FOLLOWERS,
+        FOLLOWING
     }
 
     @Inject
@@ -87,8 +89,8 @@ public class UserBacking implements Serializable {
     /** On GET: 404 for an unknown user or path, 400 for malformed paging; otherwise loads the view. */
     public void load() throws IOException {
         Optional<Section> known = section(sectionParam);
-        Optional<User> found = extraParam == null && known.isPresent()
-                ? accounts.findByUsername(usernameParam) : Optional.empty();
+        Optional<User> found =
+                extraParam == null && known.isPresent() ? accounts.findByUsername(usernameParam) : Optional.empty();
         if (found.isEmpty()) {
             Faces.responseSendError(404, "No such user");
             return;

@@ -12,7 +12,12 @@ public record UserCard(long id, String username, String aboutMe, Instant lastSee
     static final int SMALL_AVATAR_SIZE = 48;
 
     static UserCard of(User user) {
-        return new UserCard(user.getId(), user.getUsername(), user.getAboutMe().orElse(null),
-                user.getLastSeen().orElse(null), user.avatarUrl(AVATAR_SIZE), user.avatarUrl(SMALL_AVATAR_SIZE));
+        return new UserCard(
+                user.getId(),
+                user.getUsername(),
+                user.getAboutMe().orElse(null),
+                user.getLastSeen().orElse(null),
+                user.avatarUrl(AVATAR_SIZE),
+                user.avatarUrl(SMALL_AVATAR_SIZE));
     }
 }

@@ -20,8 +20,17 @@ class SafeReturnTest {
 
     @Test
     void anotherSiteOrAnythingOddMeansHome() {
-        for (String next : new String[] {"//evil.example/x", "https://evil.example/", "\\\\evil.example", "/\\evil.example",
-                "javascript:alert(1)", "user/susan", "", null, "/%zz"}) {
+        for (String next : new String[] {
+            "//evil.example/x",
+            "https://evil.example/",
+            "\\\\evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "user/susan",
+            "",
+            null,
+            "/%zz"
+        }) {
             assertEquals("", SafeReturn.relativePath(next, ""), () -> "for " + next);
         }
     }

@@ -80,7 +80,8 @@ class CurrentUserTest {
             user.seen(START.plusSeconds(second));
         }
 
-        assertEquals(List.of(START, START.plus(Duration.ofMinutes(1)), START.plus(Duration.ofMinutes(2))), accounts.writes);
+        assertEquals(
+                List.of(START, START.plus(Duration.ofMinutes(1)), START.plus(Duration.ofMinutes(2))), accounts.writes);
     }
 
     @Test
