@@ -88,6 +88,10 @@ public class User {
     @Column(name = "following_count", nullable = false)
     private long followingCount;
 
+    /** Raised whenever every session of this user must end; a session signed in at an older version is over. */
+    @Column(name = "credentials_version", nullable = false)
+    private long credentialsVersion;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(
             name = "followers",
@@ -170,8 +174,18 @@ public class User {
         this.aboutMe = aboutMe == null || aboutMe.isBlank() ? null : aboutMe.strip();
     }
 
+    /** Stores a new password hash; every session signed in with the old password ends ({@link #endAllSessions()}). */
     public void changePasswordHash(String newHash) {
         this.passwordHash = requireText(newHash, "passwordHash");
+        endAllSessions();
+    }
+
+    /**
+     * Ends every session of this user, on every device and server: sessions remember the {@link
+     * #getCredentialsVersion() credentials version} they signed in at, and this raises it.
+     */
+    public void endAllSessions() {
+        credentialsVersion++;
     }
 
     /** Records that the user was active at {@code moment}; an older moment never moves it back. */
@@ -207,6 +221,11 @@ public class User {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** The version of this user's credentials; see {@link #endAllSessions()}. */
+    public long getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     public Optional<String> getAboutMe() {

@@ -95,4 +95,17 @@ class UserTest {
 
         assertTrue(john.getAboutMe().isEmpty());
     }
+
+    @Test
+    void changingThePasswordOrSigningOutEverywhereRaisesTheCredentialsVersion() {
+        User john = new User("john", "john@example.com", "hash");
+        assertEquals(0, john.getCredentialsVersion());
+
+        john.changePasswordHash("new-hash");
+        assertEquals(1, john.getCredentialsVersion());
+        assertEquals("new-hash", john.getPasswordHash());
+
+        john.endAllSessions();
+        assertEquals(2, john.getCredentialsVersion());
+    }
 }

@@ -1,11 +1,15 @@
 package org.microblog.service.account;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.validation.constraints.Email;
@@ -20,7 +24,13 @@ import java.util.logging.Logger;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 
-/** Accounts: registration, sign-in checks, profiles and finding users. */
+/**
+ * Accounts: registration, sign-in checks, passwords, ending sessions, profiles and finding users.
+ *
+ * <p>A password change and "sign out everywhere" raise the user's credentials version (see {@link
+ * User#endAllSessions()}) and delete every remember-me token of the user, with the user's row locked first,
+ * in the same order as {@link RememberMeService}.
+ */
 @Stateless
 public class AccountService {
 
@@ -31,6 +41,9 @@ public class AccountService {
 
     @Inject
     Passwords passwords;
+
+    @EJB
+    RememberMeService rememberMe;
 
     /**
      * Opens an account. Usernames are unique without regard to case, emails after trimming and
@@ -125,9 +138,67 @@ public class AccountService {
         return user;
     }
 
+    /**
+     * What a signed-in request needs about {@code userId}: id, username and credentials version, in one
+     * primary-key read that loads no entity. Empty if there is no such user.
+     */
+    public Optional<SignedInUser> findSignedIn(long userId) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<User> user = query.from(User.class);
+        Path<String> username = user.get(User_.username);
+        Path<Long> credentialsVersion = user.get(User_.credentialsVersion);
+        query.multiselect(username, credentialsVersion).where(cb.equal(user.get(User_.id), userId));
+        return em.createQuery(query)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new SignedInUser(userId, row.get(username), row.get(credentialsVersion)));
+    }
+
+    /**
+     * Changes the password of {@code userId} after checking the current one, and ends every session of the
+     * user: the credentials version goes up and every remember-me token is deleted.
+     *
+     * @throws WrongPasswordException if {@code currentPassword} is not the user's password (nothing changes)
+     * @throws UserNotFoundException if there is no such user
+     */
+    public void changePassword(
+            long userId,
+            String currentPassword,
+            @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String newPassword) {
+        User user = lockUser(userId);
+        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw new WrongPasswordException();
+        }
+        user.changePasswordHash(passwords.hash(newPassword));
+        rememberMe.forgetAll(userId);
+        LOG.info(() -> "Password changed, every session ended: " + user);
+    }
+
+    /**
+     * "Sign out everywhere": ends every session of {@code userId} on every device and server (the credentials
+     * version goes up) and deletes every remember-me token of the user.
+     *
+     * @throws UserNotFoundException if there is no such user
+     */
+    public void endAllSessions(long userId) {
+        User user = lockUser(userId);
+        user.endAllSessions();
+        rememberMe.forgetAll(userId);
+        LOG.info(() -> "Every session ended: " + user);
+    }
+
     /** Records that the user was active at {@code moment}. */
     public void recordSeen(long userId, Instant moment) {
         findById(userId).ifPresent(user -> user.seenAt(moment));
+    }
+
+    private User lockUser(long userId) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            throw new UserNotFoundException("#" + userId);
+        }
+        return user;
     }
 
     private Optional<User> findBy(SingularAttribute<User, String> attribute, String value) {
