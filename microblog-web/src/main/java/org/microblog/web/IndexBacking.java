@@ -6,10 +6,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.util.Optional;
 import org.microblog.domain.post.Post;
-import org.microblog.domain.post.TimelineCursor;
-import org.microblog.service.MicroblogException;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
@@ -49,16 +46,18 @@ public class IndexBacking {
 
     private String followName;
 
-    private Optional<TimelineCursor> cursor = Optional.empty();
     private PostPage timeline;
 
+    /** On GET: 400 for a malformed cursor. */
     public void load() throws IOException {
-        cursor = Paging.cursor(after);
+        if (!Paging.isWellFormedCursor(after)) {
+            Faces.responseSendError(400, "Malformed page cursor");
+        }
     }
 
     public PostPage getTimeline() {
         if (timeline == null) {
-            timeline = timelines.home(currentUser.requireId(), cursor, Paging.POSTS_PER_PAGE);
+            timeline = timelines.home(currentUser.requireId(), Paging.cursor(after), Paging.POSTS_PER_PAGE);
         }
         return timeline;
     }
@@ -70,21 +69,16 @@ public class IndexBacking {
     }
 
     /**
-     * Follows the user named in the form. Following oneself or an unknown name is refused with the
-     * service's message on this page; success redirects home with a flash message.
+     * Follows the user named in the form; success redirects home with a flash message. A refusal (oneself,
+     * an unknown name) becomes a message on this page through RefusalExceptionHandler.
      */
     public void followByName() {
-        String name = followName.strip();
+        String name = followName == null ? "" : followName.strip();
         if (name.isEmpty()) {
             Messages.addGlobalError("home.follow.required");
             return;
         }
-        try {
-            follows.follow(currentUser.requireId(), name);
-        } catch (MicroblogException refusal) {
-            Messages.addGlobalError("message.text", refusal.getMessage(Texts.currentLocale()));
-            return;
-        }
+        follows.follow(currentUser.requireId(), name);
         Messages.addFlashGlobalInfo("follow.done", name);
         Faces.redirect("");
     }

@@ -1,47 +1,49 @@
 package org.microblog.web;
 
-import java.io.IOException;
 import java.util.Optional;
 import org.microblog.domain.post.TimelineCursor;
-import org.omnifaces.util.Faces;
 
-/** Page sizes and the reading of the paging parameters shared by the list pages. */
+/**
+ * Page sizes and the reading of the paging parameters shared by the list pages. Reading never fails (a
+ * malformed value reads as the first page), so that a postback of a stateless view rebuilds the same list
+ * it showed; a page's view action answers 400 to a GET with a malformed value (the {@code isWellFormed}
+ * checks).
+ */
 public final class Paging {
 
     public static final int POSTS_PER_PAGE = 20;
     public static final int USERS_PER_PAGE = 20;
+    static final int MAX_PAGE_NUMBER = 100_000;
 
     private Paging() {}
 
-    /**
-     * The cursor in the {@code after} request parameter of a post list: empty for the first page. A
-     * malformed one answers 400 Bad Request and returns empty; the caller stops rendering.
-     */
-    public static Optional<TimelineCursor> cursor(String after) throws IOException {
-        if (after == null || after.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<TimelineCursor> cursor = TimelineCursor.parse(after);
-        if (cursor.isEmpty()) {
-            Faces.responseSendError(400, "Malformed page cursor");
-        }
-        return cursor;
+    /** The cursor in the {@code after} parameter of a post list: empty for the first page. */
+    public static Optional<TimelineCursor> cursor(String after) {
+        return after == null || after.isBlank() ? Optional.empty() : TimelineCursor.parse(after);
     }
 
-    /** The 1-based page number in a {@code page} request parameter; anything else answers 400. */
-    public static int pageNumber(String page) throws IOException {
-        if (page == null || page.isBlank()) {
-            return 1;
+    public static boolean isWellFormedCursor(String after) {
+        return after == null || after.isBlank() || TimelineCursor.parse(after).isPresent();
+    }
+
+    /** The 1-based page number in a {@code page} parameter: 1 when absent. */
+    public static int pageNumber(String page) {
+        return parsePageNumber(page).orElse(1);
+    }
+
+    public static boolean isWellFormedPageNumber(String page) {
+        return page == null || page.isBlank() || parsePageNumber(page).isPresent();
+    }
+
+    private static Optional<Integer> parsePageNumber(String page) {
+        if (page == null || page.length() > 6) {
+            return Optional.empty();
         }
         try {
             int number = Integer.parseInt(page);
-            if (number >= 1 && number <= 100_000) {
-                return number;
-            }
+            return number >= 1 && number <= MAX_PAGE_NUMBER ? Optional.of(number) : Optional.empty();
         } catch (NumberFormatException e) {
-            // answered below
+            return Optional.empty();
         }
-        Faces.responseSendError(400, "Malformed page number");
-        return 1;
     }
 }

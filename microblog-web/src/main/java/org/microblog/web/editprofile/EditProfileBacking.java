@@ -9,8 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.account.UsernameTakenException;
-import org.microblog.web.Texts;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -47,14 +45,7 @@ public class EditProfileBacking {
     }
 
     public void save() {
-        User user;
-        try {
-            user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
-        } catch (UsernameTakenException e) {
-            Messages.addError("profile:username", "message.text", e.getMessage(Texts.currentLocale()));
-            return;
-        }
-        currentUser.renamed(user.getUsername());
+        User user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
         Messages.addFlashGlobalInfo("flash.profileSaved");
         Faces.redirect("user/%s", user.getUsername());
     }

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.util.Optional;
-import org.microblog.domain.post.TimelineCursor;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.Paging;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
 
 /** Backs the page that lists every post on the site, newest first. */
 @Named
@@ -23,16 +22,18 @@ public class ExploreBacking {
     @Param(name = "after")
     String after;
 
-    private Optional<TimelineCursor> cursor = Optional.empty();
     private PostPage page;
 
+    /** On GET: 400 for a malformed cursor. */
     public void load() throws IOException {
-        cursor = Paging.cursor(after);
+        if (!Paging.isWellFormedCursor(after)) {
+            Faces.responseSendError(400, "Malformed page cursor");
+        }
     }
 
     public PostPage getPage() {
         if (page == null) {
-            page = timelines.explore(cursor, Paging.POSTS_PER_PAGE);
+            page = timelines.explore(Paging.cursor(after), Paging.POSTS_PER_PAGE);
         }
         return page;
     }

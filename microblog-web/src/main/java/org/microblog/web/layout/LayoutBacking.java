@@ -1,26 +1,25 @@
 package org.microblog.web.layout;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import org.microblog.web.security.SignOut;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-/** Backs the layout template's menu: signing out (a POST, never a link). */
+/** Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser). */
 @Named
 @RequestScoped
 public class LayoutBacking {
 
+    @Inject
+    SignOut signOut;
+
     public void signOut() throws ServletException {
-        HttpServletRequest request = Faces.getRequest();
-        request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        signOut.here(Faces.getRequest(), Faces.getResponse());
         Messages.addFlashGlobalInfo("flash.signedOut");
         Faces.redirect("");
     }

@@ -3,24 +3,25 @@ package org.microblog.web.login;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.microblog.web.security.SignInMechanism;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * Backs the sign-in page. Any failure gets one message that does not tell whether the username exists.
- * After signing in the user goes back to the page that asked for it, the {@code next} parameter, when
- * that is a path on this site (see SafeReturn).
+ * Backs the sign-in page. A wrong username or password gets one message that does not tell whether the
+ * username exists; too many attempts get a message saying how long to wait, with HTTP 429 and
+ * {@code Retry-After}. After signing in the user goes back to the page that asked for it, the {@code next}
+ * parameter, when that is a path on this site (see SafeReturn).
  */
 @Named
 @RequestScoped
@@ -47,23 +48,32 @@ public class LoginBacking {
         }
     }
 
-    public void signIn() {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    public void signIn() throws IOException {
         AuthenticationStatus status = security.authenticate(
-                (HttpServletRequest) faces.getExternalContext().getRequest(),
-                (HttpServletResponse) faces.getExternalContext().getResponse(),
+                Faces.getRequest(),
+                Faces.getResponse(),
                 withParams()
-                        .credential(new UsernamePasswordCredential(username, new Password(password)))
+                        .credential(new UsernamePasswordCredential(orEmpty(username), new Password(orEmpty(password))))
                         .rememberMe(rememberMe)
                         .newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
+            case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 Messages.addFlashGlobalInfo("flash.signedIn");
-                Faces.redirect(SafeReturn.relativePath(next, Faces.getRequestContextPath()));
+                Faces.getExternalContext().redirect(SafeReturn.path(next, Faces.getRequestContextPath()));
             }
-            default -> Messages.addGlobalError("login.failed");
+            default -> {
+                if (Faces.getRequestAttribute(SignInMechanism.WAIT) instanceof Duration wait) {
+                    TooManyAttempts.answer(wait, "login.throttled");
+                } else {
+                    Messages.addGlobalError("login.failed");
+                }
+            }
         }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     public String getUsername() {

@@ -3,32 +3,32 @@ package org.microblog.web.register;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.Optional;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.account.EmailTakenException;
 import org.microblog.service.account.Passwords;
-import org.microblog.service.account.UsernameTakenException;
-import org.microblog.web.Texts;
+import org.microblog.service.account.SignInThrottle;
+import org.microblog.web.PasswordStrength;
+import org.microblog.web.login.TooManyAttempts;
+import org.microblog.web.security.ClientAddress;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
  * Backs the registration page. The field rules are the entity's (Bean Validation, messages from
- * ValidationMessages); a taken username or email, a weak or a mismatched password get their own message
- * on the field. A new user is signed in at once.
+ * ValidationMessages); a weak or a mismatched password gets its own message on the field, a taken username
+ * or email the service's refusal (RefusalExceptionHandler). Registrations are throttled per client address
+ * before any password is hashed. A new user is signed in at once.
  */
 @Named
 @RequestScoped
@@ -39,6 +39,9 @@ public class RegisterBacking {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    SignInThrottle throttle;
 
     @NotBlank(message = "{microblog.user.username.required}")
     @Size(max = User.USERNAME_MAX, message = "{microblog.user.username.size}")
@@ -61,34 +64,22 @@ public class RegisterBacking {
             Messages.addError("register:repeatPassword", "register.passwordMismatch");
             return;
         }
-        if (isWeak(password)) {
+        if (PasswordStrength.isWeak(password, username, email)) {
             Messages.addError("register:password", "register.passwordWeak");
             return;
         }
-        try {
-            accounts.register(username, email, password);
-        } catch (UsernameTakenException e) {
-            Messages.addError("register:username", "message.text", e.getMessage(Texts.currentLocale()));
-            return;
-        } catch (EmailTakenException e) {
-            Messages.addError("register:email", "message.text", e.getMessage(Texts.currentLocale()));
+        Optional<Duration> wait = throttle.admitRegistration(ClientAddress.of(Faces.getRequest()));
+        if (wait.isPresent()) {
+            TooManyAttempts.answer(wait.get(), "register.throttled");
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
+        accounts.register(username, email, password);
         security.authenticate(
-                (HttpServletRequest) faces.getExternalContext().getRequest(),
-                (HttpServletResponse) faces.getExternalContext().getResponse(),
+                Faces.getRequest(),
+                Faces.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
         Messages.addFlashGlobalInfo("flash.registered", username.strip());
         Faces.redirect("");
-    }
-
-    /** A password made of the username or email, or of one repeated character, is refused. */
-    private boolean isWeak(String candidate) {
-        String lower = candidate.toLowerCase(Locale.ROOT);
-        return lower.contains(username.strip().toLowerCase(Locale.ROOT))
-                || lower.equals(email.strip().toLowerCase(Locale.ROOT))
-                || candidate.chars().distinct().count() < 4;
     }
 
     public String getUsername() {

@@ -16,6 +16,11 @@ import java.io.IOException;
  * {@code primefaces.CSP_POLICY} in web.xml). The policy set here is the part that holds for every
  * response, including those Faces does not render: no framing, no plugins, no foreign base URL or form
  * target. A browser enforces both policies.
+ *
+ * <p>A page answered to a signed-in user is never stored ({@code Cache-Control: no-store}): not by a shared
+ * cache, not by the browser for its back button after signing out. Faces resources keep their own long
+ * caching. (OmniFaces' CacheControlFilter would also do this, but it sets a cookie on every answer, and a
+ * visitor must get none.)
  */
 @WebFilter(
         urlPatterns = "/*",
@@ -23,6 +28,8 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     static final String POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
@@ -33,6 +40,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
+        if (request.getUserPrincipal() != null && !request.getServletPath().startsWith(RESOURCES)) {
+            response.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 }

@@ -6,67 +6,127 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.RememberMe;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.RememberMeService;
+import org.microblog.service.account.RememberedSignIn;
+import org.microblog.service.account.SignInThrottle;
+import org.microblog.service.account.SignedInUser;
 
 /**
- * Form sign-in on Microblog's own page ({@code /login}), with Jakarta Security.
+ * How someone becomes signed in, with Jakarta Security. Every way ends in {@link SignedInSession#begin}: a
+ * new session id, a fresh write token.
  *
  * <ul>
- * <li>The sign-in page hands the credential over with {@code SecurityContext.authenticate}; this
- * mechanism checks it with the identity stores and, on success, gives the session a new id (against
- * session fixation) before the container records the caller.</li>
+ * <li><b>The sign-in form</b> hands the credential over with {@code SecurityContext.authenticate}. The
+ * throttle is asked first ({@link SignInThrottle}: per client address and per account); a refused attempt
+ * fails at once, without the cost of a password hash, and leaves how long to wait in the request attribute
+ * {@link #WAIT} for the page. Otherwise the identity stores check the password.</li>
+ * <li><b>Remember me</b>: a random per-device token in a cookie ({@link RememberMeCookie}), kept hashed by
+ * {@link RememberMeService}, rotated on every use and deleted at sign-out. It signs in only on a page GET
+ * without a session. Written here by hand because Jakarta Security's {@code @RememberMe} can neither
+ * rotate the token nor set SameSite on its cookie.</li>
  * <li>{@link AutoApplySession} keeps the caller for the rest of the session.</li>
- * <li>A visitor of a protected page is sent to {@code /login?next=<that page>}; the sign-in page goes
- * back there (only to a path on this site). Jakarta Security's LoginToContinue would do the same with a
- * saved request, but its redirect back skips {@link RememberMe}, so "Remember me" would be lost.</li>
- * <li>{@link RememberMe} signs a user in again from a signed cookie when they ticked "Remember me"
- * (see {@link RememberMeTokens}).</li>
+ * <li>A visitor of a protected page is sent to {@code /login?next=<that page>}; the sign-in page goes back
+ * there (only to a path on this site, see SafeReturn).</li>
  * </ul>
  */
 @ApplicationScoped
 @AutoApplySession
-@RememberMe(
-        cookieName = "microblog_remember",
-        cookieMaxAgeSecondsExpression = "#{rememberMeTokens.maxAgeSeconds}",
-        cookieSecureOnlyExpression = "#{rememberMeTokens.secureOnly}",
-        isRememberMeExpression = "#{self.isRememberMe(httpMessageContext)}")
 public class SignInMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute: the {@link Duration} a throttled sign-in must wait. */
+    public static final String WAIT = "microblog.signInWait";
+
+    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    RememberMeService rememberMe;
+
+    @Inject
+    RememberMeCookie rememberMeCookie;
+
+    @Inject
+    AccountService accounts;
 
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential == null) {
-            return context.isProtected() ? context.redirect(signInAddress(request)) : context.doNothing();
+        if (credential instanceof UsernamePasswordCredential password) {
+            return signIn(password, request, response, context);
+        }
+        if (isPageRead(request)) {
+            Optional<String> cookie = rememberMeCookie.read(request);
+            if (cookie.isPresent()) {
+                Optional<RememberedSignIn> remembered = rememberMe.use(cookie.get());
+                if (remembered.isPresent()) {
+                    remembered.get().replacement().ifPresent(token -> rememberMeCookie.write(request, response, token));
+                    return signedIn(remembered.get().userId(), request, context);
+                }
+                rememberMeCookie.delete(request, response);
+            }
+        }
+        return context.isProtected() ? context.redirect(signInAddress(request)) : context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(
+            UsernamePasswordCredential credential,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
+        String username = credential.getCaller();
+        Optional<Duration> wait = throttle.admitSignIn(ClientAddress.of(request), username);
+        if (wait.isPresent()) {
+            request.setAttribute(WAIT, wait.get());
+            return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.recordFailure(username);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
+        throttle.recordSuccess(username);
+        long userId = Long.parseLong(result.getCallerPrincipal().getName());
+        if (context.getAuthParameters().isRememberMe()) {
+            rememberMeCookie.write(request, response, rememberMe.issue(userId));
         }
-        return context.notifyContainerAboutLogin(result);
+        return signedIn(userId, request, context);
+    }
+
+    private AuthenticationStatus signedIn(long userId, HttpServletRequest request, HttpMessageContext context) {
+        long credentialsVersion = accounts.findSignedIn(userId)
+                .map(SignedInUser::credentialsVersion)
+                .orElse(0L);
+        SignedInSession.begin(request, credentialsVersion);
+        return context.notifyContainerAboutLogin(String.valueOf(userId), Set.of(AccountIdentityStore.USER));
+    }
+
+    /** A GET of a page (not of a script or style sheet): the only request that remember-me signs in. */
+    private static boolean isPageRead(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && !request.getServletPath().startsWith(RESOURCES);
     }
 
     private static String signInAddress(HttpServletRequest request) {
         String here =
                 request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return request.getContextPath() + "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
-    }
-
-    /** Whether the sign-in form asked to be remembered (used by {@link RememberMe} above). */
-    public boolean isRememberMe(HttpMessageContext context) {
-        return context.getAuthParameters().isRememberMe();
     }
 }

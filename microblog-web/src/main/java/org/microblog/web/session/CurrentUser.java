@@ -1,39 +1,31 @@
 package org.microblog.web.session;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.io.Serializable;
 import java.security.Principal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
+import org.microblog.service.account.SignedInUser;
 
 /**
- * Who is signed in, for this session. The identity always comes from Jakarta Security (the caller
- * principal's name is the user id), never from a form; this holder only remembers the username for the
- * menu and when the user was last recorded as seen.
+ * Who is signed in, for this request. The identity always comes from Jakarta Security (the caller
+ * principal's name is the user id), never from a form; the username and the credentials version are read
+ * from the database at most once per request, so a rename or a password change shows at once on every
+ * instance and nothing about the user is kept in the HTTP session.
  */
 @Named
-@SessionScoped
-public class CurrentUser implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-    /** Last seen is written at most this often per session. */
-    static final Duration SEEN_WRITE_INTERVAL = Duration.ofMinutes(1);
+@RequestScoped
+public class CurrentUser {
 
     @Inject
-    transient SecurityContext security;
+    SecurityContext security;
 
     @Inject
-    transient AccountService accounts;
+    AccountService accounts;
 
-    private Long cachedId;
-    private String cachedUsername;
-    private Instant seenWritten;
+    private Optional<SignedInUser> signedIn;
 
     /** The signed-in user's id, or empty for a visitor. */
     public Optional<Long> id() {
@@ -57,31 +49,16 @@ public class CurrentUser implements Serializable {
         return id().isPresent();
     }
 
-    /** The signed-in user's username, or empty for a visitor. */
+    /** The signed-in user as the database has them now, or empty for a visitor or a deleted account. */
+    public Optional<SignedInUser> signedIn() {
+        if (signedIn == null) {
+            signedIn = id().flatMap(accounts::findSignedIn);
+        }
+        return signedIn;
+    }
+
+    /** The signed-in user's username, or "" for a visitor. */
     public String getUsername() {
-        Optional<Long> id = id();
-        if (id.isEmpty()) {
-            return "";
-        }
-        if (!id.get().equals(cachedId)) {
-            cachedId = id.get();
-            cachedUsername = accounts.findById(cachedId).map(User::getUsername).orElse("");
-        }
-        return cachedUsername;
-    }
-
-    /** After the user renamed themself. */
-    public void renamed(String username) {
-        cachedId = id().orElse(null);
-        cachedUsername = username;
-    }
-
-    /** Records that the user is active now, with a database write at most once a minute. */
-    public void seen(Instant now) {
-        Optional<Long> id = id();
-        if (id.isPresent() && (seenWritten == null || !now.isBefore(seenWritten.plus(SEEN_WRITE_INTERVAL)))) {
-            seenWritten = now;
-            accounts.recordSeen(id.get(), now);
-        }
+        return signedIn().map(SignedInUser::username).orElse("");
     }
 }

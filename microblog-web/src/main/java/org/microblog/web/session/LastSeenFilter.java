@@ -8,26 +8,49 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.microblog.service.account.AccountService;
 
-/** Updates "last seen" as a signed-in user moves around (throttled by {@link CurrentUser#seen}). */
+/**
+ * Updates "last seen" as a signed-in user moves around, with a database write at most once a minute per
+ * session (the time of the last write is the session's only other attribute, a few bytes).
+ */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class LastSeenFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final String RESOURCES = "/jakarta.faces.resource/";
+    static final Duration WRITE_INTERVAL = Duration.ofMinutes(1);
+    private static final String WRITTEN = "microblog.seenWritten";
 
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    transient AccountService accounts;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() != null && !request.getServletPath().startsWith(RESOURCES)) {
-            currentUser.seen(Instant.now(Clock.systemUTC()));
+        HttpSession session = request.getSession(false);
+        if (session != null
+                && request.getUserPrincipal() != null
+                && !request.getServletPath().startsWith(CredentialsCheckFilter.RESOURCES)) {
+            Instant now = Instant.now(Clock.systemUTC());
+            Object written = session.getAttribute(WRITTEN);
+            if (isDue(written instanceof Long millis ? Instant.ofEpochMilli(millis) : null, now)) {
+                session.setAttribute(WRITTEN, now.toEpochMilli());
+                accounts.recordSeen(currentUser.requireId(), now);
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a write is due at {@code now} when the last was at {@code lastWrite} (null: never). */
+    static boolean isDue(Instant lastWrite, Instant now) {
+        return lastWrite == null || !now.isBefore(lastWrite.plus(WRITE_INTERVAL));
     }
 }

@@ -1,13 +1,6 @@
 package org.microblog.web.user;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /** One row of a followers or following list: the person, since when, and whether the viewer follows them. */
-public record Connection(UserCard person, Instant since, boolean viewerFollows, boolean isViewer)
-        implements Serializable {
-
-    Connection withViewerFollows(boolean follows) {
-        return new Connection(person, since, follows, isViewer);
-    }
-}
+public record Connection(UserCard person, Instant since, boolean viewerFollows, boolean isViewer) {}

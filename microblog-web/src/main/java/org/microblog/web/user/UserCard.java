@@ -1,12 +1,10 @@
 package org.microblog.web.user;
 
-import java.io.Serializable;
 import java.time.Instant;
 import org.microblog.domain.user.User;
 
-/** What a page shows of a user: kept in view state, so plain values only. */
-public record UserCard(long id, String username, String aboutMe, Instant lastSeen, String avatar, String smallAvatar)
-        implements Serializable {
+/** What a page shows of a user: plain values read once per request. */
+public record UserCard(long id, String username, String aboutMe, Instant lastSeen, String avatar, String smallAvatar) {
 
     static final int AVATAR_SIZE = 128;
     static final int SMALL_AVATAR_SIZE = 48;

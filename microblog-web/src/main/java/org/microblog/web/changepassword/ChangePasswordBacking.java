@@ -1,0 +1,94 @@
+package org.microblog.web.changepassword;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.Passwords;
+import org.microblog.service.account.SignedInUser;
+import org.microblog.web.PasswordStrength;
+import org.microblog.web.security.SignOut;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * Backs {@code /change-password} (signed-in users only, see web.xml): a new password, given the current
+ * one, which ends every other session and remembered browser of the user; and "sign out everywhere",
+ * which ends them all, this one included. A wrong current password is the service's refusal
+ * (RefusalExceptionHandler).
+ */
+@Named
+@RequestScoped
+public class ChangePasswordBacking {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SignOut signOut;
+
+    @NotBlank(message = "{microblog.password.required}")
+    private String currentPassword;
+
+    @NotBlank(message = "{microblog.password.required}")
+    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = "{microblog.password.size}")
+    private String newPassword;
+
+    private String repeatPassword;
+
+    public void change() {
+        SignedInUser user = currentUser.signedIn().orElseThrow();
+        if (!newPassword.equals(repeatPassword)) {
+            Messages.addError("password:repeatPassword", "register.passwordMismatch");
+            return;
+        }
+        if (PasswordStrength.isWeak(newPassword, user.username(), "")) {
+            Messages.addError("password:newPassword", "register.passwordWeak");
+            return;
+        }
+        accounts.changePassword(user.id(), currentPassword, newPassword);
+        long credentialsVersion = accounts.findSignedIn(user.id())
+                .map(SignedInUser::credentialsVersion)
+                .orElseThrow();
+        signOut.keepThisOneAfterPasswordChange(user.id(), credentialsVersion, Faces.getRequest(), Faces.getResponse());
+        Messages.addFlashGlobalInfo("flash.passwordChanged");
+        Faces.redirect("");
+    }
+
+    public void signOutEverywhere() throws ServletException {
+        signOut.everywhere(currentUser.requireId(), Faces.getRequest(), Faces.getResponse());
+        Messages.addFlashGlobalInfo("flash.signedOutEverywhere");
+        Faces.redirect("");
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeatPassword() {
+        return repeatPassword;
+    }
+
+    public void setRepeatPassword(String repeatPassword) {
+        this.repeatPassword = repeatPassword;
+    }
+}

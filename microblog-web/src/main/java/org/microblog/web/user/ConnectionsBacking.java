@@ -1,0 +1,82 @@
+package org.microblog.web.user;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.microblog.domain.user.Follow;
+import org.microblog.service.follow.FollowService;
+import org.microblog.web.Paging;
+import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.cdi.Param;
+
+/**
+ * Backs the paged lists {@code /user/{name}/followers} and {@code /user/{name}/following}: who, since
+ * when, and a Follow / Unfollow button for each.
+ */
+@Named
+@RequestScoped
+public class ConnectionsBacking {
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProfileBacking profile;
+
+    @Inject
+    @Param(name = "page")
+    String pageParam;
+
+    private boolean morePeople;
+    private List<Connection> connections;
+
+    public List<Connection> getConnections() {
+        if (connections == null) {
+            connections = load(profile.getUser().id(), profile.getSection() == Section.FOLLOWERS);
+        }
+        return connections;
+    }
+
+    private List<Connection> load(long userId, boolean followers) {
+        int first = (getPageNumber() - 1) * Paging.USERS_PER_PAGE;
+        List<Follow> links = followers
+                ? follows.followers(userId, first, Paging.USERS_PER_PAGE + 1)
+                : follows.following(userId, first, Paging.USERS_PER_PAGE + 1);
+        morePeople = links.size() > Paging.USERS_PER_PAGE;
+        Optional<Long> viewer = currentUser.id();
+        List<Connection> rows = new ArrayList<>();
+        for (Follow link : links.subList(0, Math.min(links.size(), Paging.USERS_PER_PAGE))) {
+            UserCard person = UserCard.of(followers ? link.getFollower() : link.getFollowed());
+            rows.add(new Connection(
+                    person,
+                    link.getSince(),
+                    viewer.map(id -> follows.isFollowing(id, person.id())).orElse(false),
+                    viewer.filter(id -> id == person.id()).isPresent()));
+        }
+        return List.copyOf(rows);
+    }
+
+    public boolean isMorePeople() {
+        getConnections();
+        return morePeople;
+    }
+
+    /** The page shown (the parameter is checked by ProfileBacking). */
+    public int getPageNumber() {
+        return Paging.pageNumber(pageParam);
+    }
+
+    /** A follow or unfollow in this request: show the buttons as they are now. */
+    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+        connections = null;
+    }
+}

@@ -1,0 +1,127 @@
+package org.microblog.web.user;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.Optional;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.follow.FollowService;
+import org.microblog.web.Paging;
+import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+/**
+ * Backs the head of every user page ({@code /user/{name}}, {@code /user/{name}/followers},
+ * {@code /user/{name}/following}, all served by {@code user.xhtml}): whose page it is, which section it
+ * shows, the counts and how the viewer stands to them. Everything comes from the address and the
+ * database on each request; the view keeps no state.
+ */
+@Named
+@RequestScoped
+public class ProfileBacking {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    @Param(pathIndex = 0)
+    String usernameParam;
+
+    @Inject
+    @Param(pathIndex = 1)
+    String sectionParam;
+
+    @Inject
+    @Param(pathIndex = 2)
+    String extraParam;
+
+    @Inject
+    @Param(name = "after")
+    String after;
+
+    @Inject
+    @Param(name = "page")
+    String page;
+
+    private Optional<UserCard> user;
+    private Standing standing;
+
+    /** How the counts and the viewer's follow links stand now. */
+    private record Standing(long followers, long following, boolean viewerFollows, boolean followsViewer) {}
+
+    /** On GET: 404 for an unknown user or path, 400 for a malformed paging parameter. */
+    public void load() throws IOException {
+        if (extraParam != null || Section.of(sectionParam).isEmpty() || user().isEmpty()) {
+            Faces.responseSendError(404, "No such user");
+        } else if (!Paging.isWellFormedCursor(after) || !Paging.isWellFormedPageNumber(page)) {
+            Faces.responseSendError(400, "Malformed paging parameter");
+        }
+    }
+
+    private Optional<UserCard> user() {
+        if (user == null) {
+            user = accounts.findByUsername(usernameParam).map(UserCard::of);
+        }
+        return user;
+    }
+
+    /** The user whose page this is (null only on a page that answers 404). */
+    public UserCard getUser() {
+        return user().orElse(null);
+    }
+
+    public Section getSection() {
+        return Section.of(sectionParam).orElse(Section.PROFILE);
+    }
+
+    /** Whether the signed-in user looks at their own page. */
+    public boolean isOwn() {
+        return user().isPresent()
+                && currentUser.id().filter(id -> id == user.get().id()).isPresent();
+    }
+
+    public long getFollowersCount() {
+        return standing().followers();
+    }
+
+    public long getFollowingCount() {
+        return standing().following();
+    }
+
+    public boolean isViewerFollows() {
+        return standing().viewerFollows();
+    }
+
+    public boolean isFollowsViewer() {
+        return standing().followsViewer();
+    }
+
+    private Standing standing() {
+        if (standing == null) {
+            long id = user().map(UserCard::id).orElse(0L);
+            Optional<Long> viewer = currentUser.id();
+            standing = new Standing(
+                    follows.followersCount(id),
+                    follows.followingCount(id),
+                    viewer.map(v -> follows.isFollowing(v, id)).orElse(false),
+                    viewer.map(v -> follows.isFollowing(id, v)).orElse(false));
+        }
+        return standing;
+    }
+
+    /** A follow or unfollow in this request: show the counts and buttons as they are now. */
+    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+        standing = null;
+    }
+}
