@@ -16,10 +16,10 @@ import java.util.Map;
 import org.primefaces.csp.CspException;
 
 /**
- * Error pages render as a plain GET, whatever request failed. A failed form POST carries the form's
- * fields and ViewState into the error dispatch; without this filter Faces would take the error page for
- * a postback of that form (and PrimeFaces would check its script nonce), so the error page itself would
- * fail. A POST that PrimeFaces refused for a missing or foreign nonce is a forged request: 400.
+ * Error pages render as a plain GET, whatever request failed. A failed form POST (or AJAX request) carries
+ * the form's fields, ViewState and AJAX headers into the error dispatch; without this filter Faces would
+ * take the error page for a postback of that form (and PrimeFaces would check its script nonce), so the
+ * error page itself would fail. A POST that PrimeFaces refused for a missing or foreign nonce is a forged request: 400.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR)
 public class ErrorPageFilter extends HttpFilter {
@@ -44,7 +44,7 @@ public class ErrorPageFilter extends HttpFilter {
         return false;
     }
 
-    /** The request as a GET without parameters. */
+    /** The request as a plain GET: no parameters, no AJAX headers. */
     private static final class WithoutParameters extends HttpServletRequestWrapper {
 
         WithoutParameters(HttpServletRequest request) {
@@ -54,6 +54,20 @@ public class ErrorPageFilter extends HttpFilter {
         @Override
         public String getMethod() {
             return "GET";
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isAjaxHeader(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return isAjaxHeader(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        private static boolean isAjaxHeader(String name) {
+            return "Faces-Request".equalsIgnoreCase(name) || "X-Requested-With".equalsIgnoreCase(name);
         }
 
         @Override

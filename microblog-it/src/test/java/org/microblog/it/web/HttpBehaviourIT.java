@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,14 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a browser would not do, checked over plain HTTP against the deployed WAR: forged and stale POSTs,
- * GETs that try to change state, headers, cookies, status codes and error pages.
+ * What a browser would not do, checked over plain HTTP against the deployed WAR: GETs that try to change
+ * state, headers, status codes and error pages. Forged writes: WriteProtectionIT; sessions: StatelessPagesIT;
+ * signing in and out: SignInIT.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HttpBehaviourIT {
-
-    private static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     @ArquillianResource
     URL base;
@@ -36,12 +33,6 @@ class HttpBehaviourIT {
     /** The follower count that bob's profile shows to an anonymous visitor. */
     private String followersShown(String username) {
         return client().open("user/" + username).text("followers-count");
-    }
-
-    private Map<String, String> followFields(WebClient.Page profile) {
-        Map<String, String> fields = new LinkedHashMap<>(WebClient.fields(profile, "user", Map.of()));
-        fields.put("user:follow", "user:follow");
-        return fields;
     }
 
     @Test
@@ -67,110 +58,6 @@ class HttpBehaviourIT {
         assertEquals(200, second.status(), second::body);
         assertTrue(second.body().contains("post number 1<"), second::body);
         assertTrue(second.document().select("a.older").isEmpty());
-    }
-
-    @Test
-    void theFollowFormWorksWithItsViewState() {
-        String bob = Names.unique("bob");
-        client().register(bob);
-        WebClient ann = client();
-        ann.register(Names.unique("ann"));
-        WebClient.Page profile = ann.get("user/" + bob);
-
-        WebClient.Page answer = ann.post(WebClient.action(profile, "user"), followFields(profile));
-
-        assertEquals(200, answer.status());
-        assertEquals("1 follower", followersShown(bob));
-    }
-
-    @Test
-    void aDoubleClickedFollowMakesOneLink() throws Exception {
-        String bob = Names.unique("bob");
-        client().register(bob);
-        WebClient ann = client();
-        String annName = Names.unique("ann");
-        ann.register(annName);
-        WebClient.Page profile = ann.get("user/" + bob);
-        Map<String, String> follow = followFields(profile);
-        URI target = WebClient.action(profile, "user");
-
-        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            List<java.util.concurrent.Future<WebClient.Page>> answers =
-                    clicks.invokeAll(List.of(() -> ann.post(target, follow), () -> ann.post(target, follow)));
-            for (java.util.concurrent.Future<WebClient.Page> answer : answers) {
-                assertEquals(200, answer.get().status());
-            }
-        } finally {
-            clicks.shutdownNow();
-        }
-
-        assertEquals("1 follower", followersShown(bob));
-        assertEquals(
-                List.of(annName),
-                client().open("user/" + bob + "/followers")
-                        .document()
-                        .select(".connection .author")
-                        .eachText());
-    }
-
-    @Test
-    void aFollowPostWithoutViewStateChangesNothing() {
-        String bob = Names.unique("bob");
-        client().register(bob);
-        WebClient ann = client();
-        ann.register(Names.unique("ann"));
-        WebClient.Page profile = ann.get("user/" + bob);
-        Map<String, String> forged = followFields(profile);
-        forged.remove(VIEW_STATE);
-
-        ann.post(WebClient.action(profile, "user"), forged);
-
-        assertEquals("0 followers", followersShown(bob));
-    }
-
-    @Test
-    void aFollowPostWithAStaleOrForeignViewStateChangesNothingAndSaysThePageExpired() {
-        String bob = Names.unique("bob");
-        client().register(bob);
-        WebClient ann = client();
-        ann.register(Names.unique("ann"));
-        WebClient mallory = client();
-        mallory.register(Names.unique("mallory"));
-        WebClient.Page profile = ann.get("user/" + bob);
-        Map<String, String> stale = followFields(profile);
-        stale.put(VIEW_STATE, "-1234567890123456789:-987654321098765432");
-        // Another session's genuine ViewState, as a cross-site attacker could obtain for their own session.
-        Map<String, String> foreign = followFields(profile);
-        foreign.put(
-                VIEW_STATE,
-                WebClient.fields(mallory.get("user/" + bob), "user", Map.of()).get(VIEW_STATE));
-
-        WebClient.Page staleAnswer = ann.post(WebClient.action(profile, "user"), stale);
-        WebClient.Page foreignAnswer = ann.post(WebClient.action(profile, "user"), foreign);
-
-        assertEquals("Page expired", staleAnswer.text("error-title"));
-        assertEquals("Page expired", foreignAnswer.text("error-title"));
-        assertNoTechnicalDetails(staleAnswer);
-        assertEquals("0 followers", followersShown(bob));
-    }
-
-    @Test
-    void aFollowPostWithoutThePagesScriptNonceIsRefusedAsBadRequest() {
-        String bob = Names.unique("bob");
-        client().register(bob);
-        WebClient ann = client();
-        ann.register(Names.unique("ann"));
-        WebClient.Page profile = ann.get("user/" + bob);
-        Map<String, String> forged = followFields(profile);
-        forged.remove(WebClient.NONCE);
-
-        WebClient.Page answer = ann.post(WebClient.action(profile, "user"), forged);
-
-        assertEquals(400, answer.status());
-        assertEquals("Bad request", answer.text("error-title"));
-        assertNoTechnicalDetails(answer);
-        assertEquals("0 followers", followersShown(bob));
     }
 
     @Test
@@ -215,80 +102,6 @@ class HttpBehaviourIT {
                 home.headers().allValues("Content-Security-Policy").stream()
                         .anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")),
                 "pages allow only their own nonce'd scripts");
-    }
-
-    @Test
-    void theSessionCookieIsHttpOnlySameSiteLaxAndNeverInAddresses() {
-        WebClient.Page login = client().get("login");
-
-        String setCookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst()
-                .orElseThrow();
-        assertTrue(setCookie.contains("HttpOnly"), setCookie);
-        assertTrue(setCookie.toLowerCase().contains("samesite=lax"), setCookie);
-        assertFalse(login.body().toLowerCase().contains(";jsessionid="), "session id in a URL");
-    }
-
-    @Test
-    void signingInRenewsTheSessionId() {
-        String ann = Names.unique("ann");
-        client().register(ann);
-        WebClient browser = client();
-        WebClient.Page form = browser.get("login");
-        String before = browser.cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
-
-        browser.follow(browser.submit(
-                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD)));
-
-        String after = browser.cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
-        assertFalse(before.equals(after), "the session id stayed " + before);
-        assertTrue(browser.get("edit-profile").status() == 200, "signed in");
-    }
-
-    @Test
-    void aFailedSignInSaysOneGenericThing() {
-        String ann = Names.unique("ann");
-        client().register(ann);
-
-        WebClient.Page wrongPassword = signIn(ann, "wrong-password-1");
-        WebClient.Page unknownUser = signIn(Names.unique("nobody"), "wrong-password-1");
-
-        assertTrue(wrongPassword.body().contains("Invalid username or password."));
-        assertTrue(unknownUser.body().contains("Invalid username or password."));
-    }
-
-    private WebClient.Page signIn(String username, String password) {
-        WebClient browser = client();
-        WebClient.Page form = browser.get("login");
-        return browser.submit(form, "login", "submit", Map.of("login:username", username, "login:password", password));
-    }
-
-    @Test
-    void signInReturnsToThisSiteOnly() {
-        String ann = Names.unique("ann");
-        client().register(ann);
-
-        for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example")) {
-            WebClient browser = client();
-            WebClient.Page form = browser.get(
-                    "login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
-            WebClient.Page answer = browser.submit(
-                    form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
-            assertEquals(302, answer.status(), next);
-            assertEquals(
-                    browser.uri(""),
-                    answer.uri().resolve(answer.header("Location").orElseThrow()),
-                    next);
-        }
-        WebClient browser = client();
-        String explore = browser.uri("explore").getPath();
-        WebClient.Page form = browser.get("login?next=" + explore);
-        WebClient.Page answer = browser.submit(
-                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
-        assertEquals(
-                browser.uri("explore"),
-                answer.uri().resolve(answer.header("Location").orElseThrow()));
     }
 
     @Test
@@ -339,7 +152,7 @@ class HttpBehaviourIT {
         }
     }
 
-    private static void assertNoTechnicalDetails(WebClient.Page page) {
+    static void assertNoTechnicalDetails(WebClient.Page page) {
         for (String technical : List.of("Exception", "at org.", "at java.", "Payara", "stack", "jakarta.")) {
             assertFalse(
                     page.document().body().text().contains(technical),

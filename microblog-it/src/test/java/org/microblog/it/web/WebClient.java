@@ -3,15 +3,18 @@ package org.microblog.it.web;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +27,19 @@ import org.jsoup.nodes.Element;
 /**
  * A minimal HTTP client for the deployed application that behaves like a browser without JavaScript:
  * it keeps cookies, submits forms with all their fields, and follows redirects only when told to. It is
- * how the tests do what a browser would not (a POST without a ViewState) and read headers.
+ * how the tests do what a browser would not (a POST without its write token, from another site) and read
+ * headers. Each client connects from an address of its own on the loopback network (127.x.y.z), as
+ * different people would, so that the per-address throttles of one test never meet another's.
  */
 final class WebClient {
 
     static final String PASSWORD = "correct-horse-battery";
     static final String NONCE = "primefaces.nonce";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final URI base;
+    private final InetAddress address;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
@@ -56,10 +64,14 @@ final class WebClient {
     WebClient(URL base) {
         try {
             this.base = base.toURI();
-        } catch (URISyntaxException e) {
+            address = InetAddress.getByAddress(new byte[] {
+                127, (byte) RANDOM.nextInt(1, 255), (byte) RANDOM.nextInt(1, 255), (byte) RANDOM.nextInt(1, 255)
+            });
+        } catch (URISyntaxException | UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
         http = HttpClient.newBuilder()
+                .localAddress(address)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -71,22 +83,56 @@ final class WebClient {
         return base.resolve(path);
     }
 
-    Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
     /** GET, following redirects. */
     Page open(String path) {
         return follow(get(path));
     }
 
-    Page post(URI target, Map<String, String> fields) {
+    /** POSTs the fields as a form, with extra headers given as name, value, name, value... */
+    Page post(URI target, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** GET with extra headers given as name, value, name, value... */
+    Page get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /**
+     * Clicks an AJAX button as PrimeFaces does: the whole form, the button as source, and the button's
+     * parameters ({@code f:param}, such as the Follow button's {@code target}).
+     */
+    Page click(Page page, String formId, String buttonId, Map<String, String> parameters, String... headers) {
+        String button = formId + ":" + buttonId;
+        Map<String, String> fields = new LinkedHashMap<>(fields(page, formId, parameters));
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", button);
+        fields.put("jakarta.faces.partial.execute", button);
+        fields.put("jakarta.faces.partial.render", formId);
+        fields.put(button, button);
+        String[] all = new String[headers.length + 2];
+        all[0] = "Faces-Request";
+        all[1] = "partial/ajax";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return post(action(page, formId), fields, all);
+    }
+
+    /** What the test probe (org.microblog.it.probe) answers for this client. */
+    String probe(String name) {
+        return get("it-probe/" + name).body().strip();
     }
 
     /** Follows redirects from {@code page} as a browser does (GET). */
@@ -165,8 +211,32 @@ final class WebClient {
     }
 
     Page signIn(String username) {
-        Page form = get("login");
-        return follow(submit(form, "login", "submit", Map.of("login:username", username, "login:password", PASSWORD)));
+        return follow(trySignIn(username, PASSWORD, false));
+    }
+
+    /** Submits the sign-in form, without following the answer. */
+    Page trySignIn(String username, String password, boolean rememberMe) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("login:username", username);
+        fields.put("login:password", password);
+        if (rememberMe) {
+            fields.put("login:rememberMe_input", "on");
+        }
+        return submit(get("login"), "login", "submit", fields);
+    }
+
+    /** A new client (another browser) that holds only this cookie, as a thief who copied it would. */
+    WebClient withCookie(String name, String value) {
+        return new WebClient(base).addCookie(name, value);
+    }
+
+    /** Gives this client a cookie, as if the site had set it. */
+    WebClient addCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+        return this;
     }
 
     /** Renames the signed-in user through the profile editor. */

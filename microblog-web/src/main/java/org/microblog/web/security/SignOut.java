@@ -12,6 +12,8 @@ import org.microblog.service.account.RememberMeService;
 @ApplicationScoped
 public class SignOut {
 
+    private static final int FLASH_SESSION_SECONDS = 60;
+
     @Inject
     RememberMeService rememberMe;
 
@@ -21,11 +23,15 @@ public class SignOut {
     @Inject
     AccountService accounts;
 
-    /** Ends this session and forgets this browser's remember-me token. */
+    /**
+     * Ends this session and forgets this browser's remember-me token. The goodbye message on the next page
+     * travels in Faces' flash, which needs a session for that one redirect: it gets one that lasts a minute.
+     */
     public void here(HttpServletRequest request, HttpServletResponse response) throws ServletException {
         rememberMeCookie.read(request).ifPresent(rememberMe::forget);
         rememberMeCookie.delete(request, response);
         SignedInSession.end(request);
+        request.getSession(true).setMaxInactiveInterval(FLASH_SESSION_SECONDS);
     }
 
     /** Ends every session and remember-me token of {@code userId}, this one included. */
