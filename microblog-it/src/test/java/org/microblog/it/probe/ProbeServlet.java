@@ -34,11 +34,12 @@ public class ProbeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
-        String answer = switch (String.valueOf(request.getPathInfo())) {
-            case "/session" -> session(request);
-            case "/hashes" -> Long.toString(passwords.hashesComputed());
-            default -> "unknown probe";
-        };
+        String answer =
+                switch (String.valueOf(request.getPathInfo())) {
+                    case "/session" -> session(request);
+                    case "/hashes" -> Long.toString(passwords.hashesComputed());
+                    default -> "unknown probe";
+                };
         response.getWriter().print(answer);
     }
 

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,7 +75,10 @@ class SignInIT {
         client().register(ann);
         WebClient crawler = client();
         for (int attempt = 1; attempt <= SIGN_INS_PER_ADDRESS; attempt++) {
-            assertEquals(200, crawler.trySignIn(Names.unique("guess"), "guess-" + attempt, false).status());
+            assertEquals(
+                    200,
+                    crawler.trySignIn(Names.unique("guess"), "guess-" + attempt, false)
+                            .status());
         }
 
         WebClient.Page refused = crawler.trySignIn(ann, WebClient.PASSWORD, false);
@@ -101,10 +103,14 @@ class SignInIT {
                 "register",
                 "submit",
                 Map.of(
-                        "register:username", late,
-                        "register:email", late + "@example.com",
-                        "register:password", WebClient.PASSWORD,
-                        "register:repeatPassword", WebClient.PASSWORD));
+                        "register:username",
+                        late,
+                        "register:email",
+                        late + "@example.com",
+                        "register:password",
+                        WebClient.PASSWORD,
+                        "register:repeatPassword",
+                        WebClient.PASSWORD));
 
         assertEquals(429, refused.status());
         assertTrue(refused.header("Retry-After").isPresent());
@@ -156,7 +162,9 @@ class SignInIT {
         WebClient.Page answer = browser.submit(
                 form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
 
-        assertEquals(browser.uri(explore.substring(1)), answer.uri().resolve(answer.header("Location").orElseThrow()));
+        assertEquals(
+                browser.uri(explore.substring(1)),
+                answer.uri().resolve(answer.header("Location").orElseThrow()));
     }
 
     @Test

@@ -40,7 +40,8 @@ class StatelessPagesIT {
         author.register(bob);
         author.follow(author.submit(author.get(""), "post", "submit", Map.of("post:body", "hello from " + bob)));
         WebClient visitor = client();
-        String stylesheet = visitor.get("").document()
+        String stylesheet = visitor.get("")
+                .document()
                 .select("link[rel=stylesheet][href*=microblog.css]")
                 .attr("href");
 
@@ -125,6 +126,7 @@ class StatelessPagesIT {
         }
         assertEquals(200, resource.status());
         assertFalse(resource.header("Cache-Control").orElse("").contains("no-store"));
-        assertTrue(resource.header("Expires").isPresent() || resource.header("Cache-Control").isPresent());
+        assertTrue(resource.header("Expires").isPresent()
+                || resource.header("Cache-Control").isPresent());
     }
 }

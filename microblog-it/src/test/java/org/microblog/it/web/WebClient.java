@@ -38,6 +38,7 @@ final class WebClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final URL baseUrl;
     private final URI base;
     private final InetAddress address;
     private final CookieManager cookies = new CookieManager();
@@ -62,6 +63,7 @@ final class WebClient {
     }
 
     WebClient(URL base) {
+        this.baseUrl = base;
         try {
             this.base = base.toURI();
             address = InetAddress.getByAddress(new byte[] {
@@ -227,7 +229,7 @@ final class WebClient {
 
     /** A new client (another browser) that holds only this cookie, as a thief who copied it would. */
     WebClient withCookie(String name, String value) {
-        return new WebClient(base).addCookie(name, value);
+        return new WebClient(baseUrl).addCookie(name, value);
     }
 
     /** Gives this client a cookie, as if the site had set it. */

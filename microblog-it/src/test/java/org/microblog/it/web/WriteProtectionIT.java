@@ -56,8 +56,14 @@ class WriteProtectionIT {
     void theFollowButtonFollowsInPlaceWithTheSessionsToken() {
         Scene scene = annLooksAtBob();
 
-        WebClient.Page answer = scene.ann().click(
-                scene.profile(), "user", "follow", Map.of("target", scene.bob()), "Sec-Fetch-Site", "same-origin");
+        WebClient.Page answer = scene.ann()
+                .click(
+                        scene.profile(),
+                        "user",
+                        "follow",
+                        Map.of("target", scene.bob()),
+                        "Sec-Fetch-Site",
+                        "same-origin");
 
         assertEquals(200, answer.status());
         assertTrue(answer.body().contains("partial-response"), answer::body);
@@ -94,8 +100,8 @@ class WriteProtectionIT {
     void aSignedInPostWithoutTheWriteTokenIsRefusedWith403AndChangesNothing() {
         Scene scene = annLooksAtBob();
 
-        WebClient.Page answer = scene.ann().post(
-                WebClient.action(scene.profile(), "user"), without(followClick(scene), TOKEN));
+        WebClient.Page answer =
+                scene.ann().post(WebClient.action(scene.profile(), "user"), without(followClick(scene), TOKEN));
 
         assertRefused(answer);
         assertEquals("0 followers", followersShown(scene.bob()));
@@ -106,7 +112,8 @@ class WriteProtectionIT {
         Scene scene = annLooksAtBob();
         WebClient mallory = client();
         mallory.register(Names.unique("mallory"));
-        String mallorysToken = WebClient.fields(mallory.get(""), "post", Map.of()).get(TOKEN);
+        String mallorysToken =
+                WebClient.fields(mallory.get(""), "post", Map.of()).get(TOKEN);
 
         for (String token : List.of(mallorysToken, "guess", "")) {
             Map<String, String> forged = followClick(scene);
@@ -135,18 +142,22 @@ class WriteProtectionIT {
     @Test
     void aCrossSitePostNeitherSignsTheVictimOutNorGivesThemANewSession() {
         Scene scene = annLooksAtBob();
-        String session = scene.ann().cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
+        String session =
+                scene.ann().cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow();
         WebClient.Page home = scene.ann().get("");
 
-        WebClient.Page answer = scene.ann().post(
-                WebClient.action(home, "signOut"),
-                WebClient.fields(home, "signOut", Map.of("signOut:submit", "signOut:submit")),
-                "Sec-Fetch-Site",
-                "cross-site");
+        WebClient.Page answer = scene.ann()
+                .post(
+                        WebClient.action(home, "signOut"),
+                        WebClient.fields(home, "signOut", Map.of("signOut:submit", "signOut:submit")),
+                        "Sec-Fetch-Site",
+                        "cross-site");
 
         assertRefused(answer);
         assertTrue(answer.headers().allValues("Set-Cookie").isEmpty(), () -> "cookies: " + answer.headers());
-        assertEquals(session, scene.ann().cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow());
+        assertEquals(
+                session,
+                scene.ann().cookie("JSESSIONID").map(HttpCookie::getValue).orElseThrow());
         assertTrue(scene.ann().get("").body().contains("id=\"signOut\""), "still signed in");
     }
 
@@ -170,10 +181,14 @@ class WriteProtectionIT {
                         register,
                         "register",
                         Map.of(
-                                "register:username", name,
-                                "register:email", name + "@example.com",
-                                "register:password", WebClient.PASSWORD,
-                                "register:repeatPassword", WebClient.PASSWORD)),
+                                "register:username",
+                                name,
+                                "register:email",
+                                name + "@example.com",
+                                "register:password",
+                                WebClient.PASSWORD,
+                                "register:repeatPassword",
+                                WebClient.PASSWORD)),
                 "Sec-Fetch-Site",
                 "cross-site");
 
@@ -187,8 +202,8 @@ class WriteProtectionIT {
     void aFollowPostWithoutThePagesScriptNonceIsRefusedAsBadRequest() {
         Scene scene = annLooksAtBob();
 
-        WebClient.Page answer = scene.ann().post(
-                WebClient.action(scene.profile(), "user"), without(followClick(scene), WebClient.NONCE));
+        WebClient.Page answer = scene.ann()
+                .post(WebClient.action(scene.profile(), "user"), without(followClick(scene), WebClient.NONCE));
 
         assertEquals(400, answer.status());
         assertEquals("Bad request", answer.text("error-title"));
