@@ -1,6 +1,7 @@
 package org.microblog.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -35,9 +36,13 @@ class DatabaseMigrationsIT {
         Flyway flyway = DatabaseMigrations.configuration(db).load();
         assertEquals(latestVersion(flyway), flyway.info().current().getVersion());
         Set<String> tables = tables(db);
-        assertTrue(tables.containsAll(Set.of("USERS", "POSTS", "FOLLOWERS")), () -> "tables: " + tables);
+        assertTrue(
+                tables.containsAll(Set.of("USERS", "POSTS", "FOLLOWERS", "REMEMBER_ME_TOKENS", "THROTTLES")),
+                () -> "tables: " + tables);
         assertTrue(indexes(db, "POSTS").containsAll(Set.of("IX_POSTS_AUTHOR_CREATED", "IX_POSTS_CREATED_AUTHOR")));
         assertTrue(indexes(db, "FOLLOWERS").contains("IX_FOLLOWERS_FOLLOWED"));
+        assertTrue(indexes(db, "REMEMBER_ME_TOKENS").contains("IX_REMEMBER_ME_TOKENS_USER"));
+        assertTrue(indexes(db, "THROTTLES").contains("IX_THROTTLES_UPDATED"));
     }
 
     @Test
@@ -90,6 +95,33 @@ class DatabaseMigrationsIT {
         assertEquals(1, count(db, "SELECT following_count FROM users WHERE id = 2"));
         assertEquals(2, count(db, "SELECT followers_count FROM users WHERE id = 3"));
         assertEquals(1, count(db, "SELECT following_count FROM users WHERE id = 3"));
+    }
+
+    @Test
+    void existingUsersStartAtCredentialsVersionZeroAndTokensBelongToAUserWithAUniqueSelector() throws SQLException {
+        EmbeddedDataSource db = freshDatabase();
+        DatabaseMigrations.configuration(db).target("6").load().migrate();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO users (id, username, email, password_hash) VALUES (1, 'john', 'j@x.org', 'h')");
+        }
+
+        DatabaseMigrations.configuration(db).load().migrate();
+
+        assertEquals(0, count(db, "SELECT credentials_version FROM users WHERE id = 1"));
+        String token = "INSERT INTO remember_me_tokens (selector, validator_hash, user_id, created_at, expires_at)"
+                + " VALUES ('%s', 'hash', %d, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(token.formatted("selector-1", 1));
+            assertThrows(SQLException.class, () -> s.executeUpdate(token.formatted("selector-1", 1)));
+            assertThrows(SQLException.class, () -> s.executeUpdate(token.formatted("selector-2", 99)));
+            s.executeUpdate("INSERT INTO throttles (throttle_key, window_start, updated_at)"
+                    + " VALUES ('sign-in-address:192.0.2.1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM remember_me_tokens WHERE user_id = 1"));
+        assertEquals(0, count(db, "SELECT attempts + failures FROM throttles"));
     }
 
     private static EmbeddedDataSource freshDatabase() {

@@ -3,10 +3,18 @@ package org.microblog.it;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.criteria.Root;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.microblog.domain.account.RememberMeToken;
+import org.microblog.domain.account.RememberMeToken_;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
 
@@ -51,5 +59,37 @@ public class Fixtures {
         em.persist(post);
         em.flush();
         return post;
+    }
+
+    /** Makes every remember-me token of {@code userId} expired a second ago. */
+    public void expireRememberMeTokens(long userId) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<RememberMeToken> update = cb.createCriteriaUpdate(RememberMeToken.class);
+        Root<RememberMeToken> token = update.from(RememberMeToken.class);
+        update.set(token.get(RememberMeToken_.expiresAt), Instant.now().minusSeconds(1))
+                .where(cb.equal(token.get(RememberMeToken_.userId), userId));
+        em.createQuery(update).executeUpdate();
+    }
+
+    /** Moves the replacement of every replaced remember-me token of {@code userId} back by {@code time}. */
+    public void backdateReplacements(long userId, Duration time) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<RememberMeToken> update = cb.createCriteriaUpdate(RememberMeToken.class);
+        Root<RememberMeToken> token = update.from(RememberMeToken.class);
+        update.set(token.get(RememberMeToken_.replacedAt), Instant.now().minus(time))
+                .where(
+                        cb.equal(token.get(RememberMeToken_.userId), userId),
+                        cb.isNotNull(token.get(RememberMeToken_.replacedAt)));
+        em.createQuery(update).executeUpdate();
+    }
+
+    /** Every column of every remember-me row of {@code userId}, as the database holds them (as text). */
+    public List<List<String>> rememberMeRows(long userId) {
+        List<?> rows = em.createNativeQuery("SELECT * FROM remember_me_tokens WHERE user_id = ?")
+                .setParameter(1, userId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> Arrays.stream((Object[]) row).map(Objects::toString).toList())
+                .toList();
     }
 }

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,17 +132,8 @@ class FollowServiceIT {
     void concurrentIdenticalFollowsLeaveExactlyOneLinkAndNoError() throws Exception {
         User ann = fixtures.user("ann");
         User bob = fixtures.user("bob");
-        int requests = 8;
-        CyclicBarrier start = new CyclicBarrier(requests);
-        List<Callable<Boolean>> burst = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            burst.add(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return follows.follow(ann.getId(), bob.getUsername());
-            });
-        }
 
-        List<Boolean> made = runAtOnce(burst);
+        List<Boolean> made = Concurrently.runAtOnce(8, () -> follows.follow(ann.getId(), bob.getUsername()));
 
         assertEquals(1, made.stream().filter(Boolean::booleanValue).count(), () -> "links made: " + made);
         assertEquals(1, follows.followersCount(bob.getId()));
@@ -162,21 +147,14 @@ class FollowServiceIT {
         for (int i = 0; i < 6; i++) {
             fans.add(fixtures.user("fan"));
         }
-        CyclicBarrier start = new CyclicBarrier(2 * fans.size());
         List<Callable<Boolean>> burst = new ArrayList<>();
         for (User fan : fans) {
             // each pair follows each other at the same moment: the two transactions lock the same two rows
-            burst.add(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return follows.follow(fan.getId(), star.getUsername());
-            });
-            burst.add(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return follows.follow(star.getId(), fan.getUsername());
-            });
+            burst.add(() -> follows.follow(fan.getId(), star.getUsername()));
+            burst.add(() -> follows.follow(star.getId(), fan.getUsername()));
         }
 
-        List<Boolean> made = runAtOnce(burst);
+        List<Boolean> made = Concurrently.runAtOnce(burst);
 
         assertEquals(List.of(true, true, true, true, true, true, true, true, true, true, true, true), made);
         assertEquals(fans.size(), follows.followersCount(star.getId()));
@@ -208,20 +186,5 @@ class FollowServiceIT {
     void countsOfAnUnknownUserAreZero() {
         assertEquals(0, follows.followersCount(Long.MAX_VALUE));
         assertEquals(0, follows.followingCount(Long.MAX_VALUE));
-    }
-
-    /** Runs every call on its own thread at once (the calls wait on a shared barrier) and returns their results in order. */
-    private static List<Boolean> runAtOnce(List<Callable<Boolean>> burst) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(burst.size());
-        List<Boolean> results = new ArrayList<>();
-        try {
-            for (Future<Boolean> result :
-                    pool.invokeAll(burst, Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
-                results.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return results;
     }
 }

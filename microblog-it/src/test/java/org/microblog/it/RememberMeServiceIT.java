@@ -1,0 +1,188 @@
+package org.microblog.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.microblog.domain.account.RememberMeToken;
+import org.microblog.domain.user.User;
+import org.microblog.service.account.RememberMeService;
+import org.microblog.service.account.RememberedSignIn;
+import org.microblog.service.account.UserNotFoundException;
+
+@ExtendWith(ArquillianExtension.class)
+class RememberMeServiceIT {
+
+    private static final String COOKIE_VALUE = "[A-Za-z0-9_-]{24}\\.[A-Za-z0-9_-]{43}";
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    RememberMeService rememberMe;
+
+    @Test
+    void anIssuedValueSignsInOnceAndIsReplacedByANewOne() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+
+        RememberedSignIn signIn = rememberMe.use(value).orElseThrow();
+
+        assertTrue(value.matches(COOKIE_VALUE), value);
+        assertEquals(ann.getId(), signIn.userId());
+        String replacement = signIn.replacement().orElseThrow();
+        assertTrue(replacement.matches(COOKIE_VALUE), replacement);
+        assertNotEquals(value, replacement);
+        RememberedSignIn next = rememberMe.use(replacement).orElseThrow();
+        assertEquals(ann.getId(), next.userId());
+        assertTrue(next.replacement().isPresent());
+    }
+
+    @Test
+    void aReplacedValueStillSignsInDuringTheGraceWithoutAReplacementAndThenNever() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+        String replacement = rememberMe.use(value).orElseThrow().replacement().orElseThrow();
+
+        assertEquals(Optional.of(new RememberedSignIn(ann.getId(), Optional.empty())), rememberMe.use(value));
+
+        fixtures.backdateReplacements(ann.getId(), RememberMeService.REPLACED_GRACE.plusSeconds(1));
+        assertEquals(Optional.empty(), rememberMe.use(value));
+        assertEquals(ann.getId(), rememberMe.use(replacement).orElseThrow().userId());
+    }
+
+    @Test
+    void parallelRequestsWithOneValueAllSignInAndOnlyOneReplacesIt() throws Exception {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+
+        List<Optional<RememberedSignIn>> signIns = Concurrently.runAtOnce(4, () -> rememberMe.use(value));
+
+        assertTrue(
+                signIns.stream().allMatch(s -> s.map(RememberedSignIn::userId).equals(Optional.of(ann.getId()))));
+        assertEquals(
+                1,
+                signIns.stream()
+                        .filter(s -> s.orElseThrow().replacement().isPresent())
+                        .count(),
+                () -> "sign-ins: " + signIns);
+        assertEquals(2, fixtures.rememberMeRows(ann.getId()).size());
+    }
+
+    @Test
+    void aForgottenValueNoLongerSignsInAndOtherDevicesStay() {
+        User ann = fixtures.user("ann");
+        String laptop = rememberMe.issue(ann.getId());
+        String phone = rememberMe.issue(ann.getId());
+
+        rememberMe.forget(laptop);
+
+        assertEquals(Optional.empty(), rememberMe.use(laptop));
+        assertTrue(rememberMe.use(phone).isPresent());
+    }
+
+    @Test
+    void forgettingAllOfAUserEndsEveryDeviceOfThatUserOnly() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        String laptop = rememberMe.issue(ann.getId());
+        String phone = rememberMe.issue(ann.getId());
+        String bobs = rememberMe.issue(bob.getId());
+
+        rememberMe.forgetAll(ann.getId());
+
+        assertEquals(Optional.empty(), rememberMe.use(laptop));
+        assertEquals(Optional.empty(), rememberMe.use(phone));
+        assertTrue(fixtures.rememberMeRows(ann.getId()).isEmpty());
+        assertTrue(rememberMe.use(bobs).isPresent());
+    }
+
+    @Test
+    void anExpiredValueIsRefusedAndItsRowDeleted() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+        fixtures.expireRememberMeTokens(ann.getId());
+
+        assertEquals(Optional.empty(), rememberMe.use(value));
+        assertTrue(fixtures.rememberMeRows(ann.getId()).isEmpty());
+    }
+
+    @Test
+    void issuingDeletesTheUsersSpentTokens() {
+        User ann = fixtures.user("ann");
+        rememberMe.issue(ann.getId());
+        rememberMe.issue(ann.getId());
+        fixtures.expireRememberMeTokens(ann.getId());
+
+        rememberMe.issue(ann.getId());
+
+        assertEquals(1, fixtures.rememberMeRows(ann.getId()).size());
+    }
+
+    @Test
+    void garbageIsRefusedWithoutAnErrorAndTakesNothingAway() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+        String selector = value.substring(0, value.indexOf('.'));
+        String otherValidator = "A".repeat(43);
+        List<String> garbage = new ArrayList<>(List.of(
+                "",
+                ".",
+                "no-dot-at-all",
+                selector,
+                selector + ".",
+                selector + "." + otherValidator,
+                value + "x",
+                value.replace('.', ':'),
+                "' OR 1=1 --." + otherValidator,
+                "x".repeat(100_000) + "." + otherValidator));
+        garbage.add(null);
+
+        for (String cookie : garbage) {
+            assertEquals(Optional.empty(), rememberMe.use(cookie), () -> "cookie " + cookie);
+            rememberMe.forget(cookie);
+        }
+
+        assertEquals(ann.getId(), rememberMe.use(value).orElseThrow().userId());
+    }
+
+    @Test
+    void theDatabaseHoldsTheSelectorAndTheValidatorsHashButNeverTheValidator() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+        String selector = value.substring(0, value.indexOf('.'));
+        String validator = value.substring(value.indexOf('.') + 1);
+
+        List<String> row = fixtures.rememberMeRows(ann.getId()).getFirst();
+
+        assertTrue(row.contains(selector), () -> "row " + row);
+        assertTrue(row.contains(RememberMeToken.hash(validator)), () -> "row " + row);
+        assertFalse(row.stream().anyMatch(column -> column.contains(validator)), () -> "row " + row);
+    }
+
+    @Test
+    void noTokenForAnUnknownUser() {
+        assertThrows(UserNotFoundException.class, () -> rememberMe.issue(Long.MAX_VALUE));
+    }
+
+    @Test
+    void aValueIsRefusedAfterItsLastUseAndItsGraceAreOver() {
+        User ann = fixtures.user("ann");
+        String value = rememberMe.issue(ann.getId());
+        rememberMe.use(value).orElseThrow();
+        fixtures.backdateReplacements(ann.getId(), Duration.ofDays(1));
+
+        assertEquals(Optional.empty(), rememberMe.use(value));
+        assertEquals(Optional.empty(), rememberMe.use(value));
+    }
+}
