@@ -64,7 +64,7 @@ public class IndexBacking {
 
     public void publish() {
         posts.publish(currentUser.requireId(), body);
-        Messages.addFlashGlobalInfo("flash.posted");
+        FlashMessages.add("flash.posted");
         Faces.redirect("");
     }
 
@@ -79,7 +79,7 @@ public class IndexBacking {
             return;
         }
         follows.follow(currentUser.requireId(), name);
-        Messages.addFlashGlobalInfo("follow.done", name);
+        FlashMessages.add("follow.done", name);
         Faces.redirect("");
     }
 

@@ -1,5 +1,6 @@
 package org.microblog.web.changepassword;
 
+import org.microblog.web.FlashMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,13 +59,13 @@ public class ChangePasswordBacking {
                 .map(SignedInUser::credentialsVersion)
                 .orElseThrow();
         signOut.keepThisOneAfterPasswordChange(user.id(), credentialsVersion, Faces.getRequest(), Faces.getResponse());
-        Messages.addFlashGlobalInfo("flash.passwordChanged");
+        FlashMessages.add("flash.passwordChanged");
         Faces.redirect("");
     }
 
     public void signOutEverywhere() throws ServletException {
         signOut.everywhere(currentUser.requireId(), Faces.getRequest(), Faces.getResponse());
-        Messages.addFlashGlobalInfo("flash.signedOutEverywhere");
+        FlashMessages.add("flash.signedOutEverywhere");
         Faces.redirect("");
     }
 

@@ -1,5 +1,6 @@
 package org.microblog.web.editprofile;
 
+import org.microblog.web.FlashMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /**
  * Backs the profile editor. Whose profile is edited comes from the signed-in user only (the page is
@@ -46,7 +46,7 @@ public class EditProfileBacking {
 
     public void save() {
         User user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
-        Messages.addFlashGlobalInfo("flash.profileSaved");
+        FlashMessages.add("flash.profileSaved");
         Faces.redirect("user/%s", user.getUsername());
     }
 

@@ -1,5 +1,6 @@
 package org.microblog.web.layout;
 
+import org.microblog.web.FlashMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.microblog.web.security.SignOut;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /** Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser). */
 @Named
@@ -20,7 +20,7 @@ public class LayoutBacking {
 
     public void signOut() throws ServletException {
         signOut.here(Faces.getRequest(), Faces.getResponse());
-        Messages.addFlashGlobalInfo("flash.signedOut");
+        FlashMessages.add("flash.signedOut");
         Faces.redirect("");
     }
 

@@ -1,5 +1,6 @@
 package org.microblog.web.login;
 
+import org.microblog.web.FlashMessages;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -59,7 +60,7 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
-                Messages.addFlashGlobalInfo("flash.signedIn");
+                FlashMessages.add("flash.signedIn");
                 Faces.getExternalContext().redirect(SafeReturn.path(next, Faces.getRequestContextPath()));
             }
             default -> {

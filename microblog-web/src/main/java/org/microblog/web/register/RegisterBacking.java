@@ -1,5 +1,6 @@
 package org.microblog.web.register;
 
+import org.microblog.web.FlashMessages;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -78,7 +79,7 @@ public class RegisterBacking {
                 Faces.getRequest(),
                 Faces.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
-        Messages.addFlashGlobalInfo("flash.registered", username.strip());
+        FlashMessages.add("flash.registered", username.strip());
         Faces.redirect("");
     }
 

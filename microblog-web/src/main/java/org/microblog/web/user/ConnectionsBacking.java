@@ -41,7 +41,9 @@ public class ConnectionsBacking {
 
     public List<Connection> getConnections() {
         if (connections == null) {
-            connections = load(profile.getUser().id(), profile.getSection() == Section.FOLLOWERS);
+            connections = profile.user()
+                    .map(user -> load(user.id(), profile.getSection() == Section.FOLLOWERS))
+                    .orElse(List.of());
         }
         return connections;
     }

@@ -69,7 +69,8 @@ public class ProfileBacking {
         }
     }
 
-    private Optional<UserCard> user() {
+    /** The user whose page this is; empty when the address names nobody (a 404, or a user renamed meanwhile). */
+    Optional<UserCard> user() {
         if (user == null) {
             user = accounts.findByUsername(usernameParam).map(UserCard::of);
         }

@@ -3,6 +3,8 @@ package org.microblog.web.user;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
+import java.util.Optional;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.Paging;
@@ -27,7 +29,9 @@ public class UserPostsBacking {
 
     public PostPage getPosts() {
         if (posts == null) {
-            posts = timelines.byAuthor(profile.getUser().id(), Paging.cursor(after), Paging.POSTS_PER_PAGE);
+            posts = profile.user()
+                    .map(user -> timelines.byAuthor(user.id(), Paging.cursor(after), Paging.POSTS_PER_PAGE))
+                    .orElse(new PostPage(List.of(), Optional.empty()));
         }
         return posts;
     }
