@@ -50,7 +50,8 @@ public final class FlashMessages {
         @Override
         public void beforePhase(PhaseEvent event) {
             FacesContext faces = event.getFacesContext();
-            HttpSession session = ((HttpServletRequest) faces.getExternalContext().getRequest()).getSession(false);
+            HttpSession session =
+                    ((HttpServletRequest) faces.getExternalContext().getRequest()).getSession(false);
             if (session != null && session.getAttribute(ATTRIBUTE) != null) {
                 List<String> messages = pending(session);
                 session.removeAttribute(ATTRIBUTE);

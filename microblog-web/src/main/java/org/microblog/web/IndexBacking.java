@@ -65,7 +65,7 @@ public class IndexBacking {
     public void publish() {
         posts.publish(currentUser.requireId(), body);
         FlashMessages.add("flash.posted");
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     /**
@@ -80,7 +80,7 @@ public class IndexBacking {
         }
         follows.follow(currentUser.requireId(), name);
         FlashMessages.add("follow.done", name);
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     public String getFollowName() {

@@ -260,7 +260,7 @@ class BrowserIT {
         browser.clickAndLoad("register:submit");
         assertEquals(browser.path("register"), browser.currentPath(), "still on the form");
         List<String> messages = new ArrayList<>(browser.texts(".ui-message-error .ui-message-error-detail"));
-        messages.addAll(browser.texts(".ui-messages-error .ui-messages-error-detail"));
+        messages.addAll(browser.texts(".ui-messages-error .ui-messages-error-summary"));
         return String.join(" | ", messages);
     }
 

@@ -1,6 +1,5 @@
 package org.microblog.web.changepassword;
 
-import org.microblog.web.FlashMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,7 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.Passwords;
 import org.microblog.service.account.SignedInUser;
+import org.microblog.web.FlashMessages;
 import org.microblog.web.PasswordStrength;
+import org.microblog.web.Redirects;
 import org.microblog.web.security.SignOut;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
@@ -60,13 +61,13 @@ public class ChangePasswordBacking {
                 .orElseThrow();
         signOut.keepThisOneAfterPasswordChange(user.id(), credentialsVersion, Faces.getRequest(), Faces.getResponse());
         FlashMessages.add("flash.passwordChanged");
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     public void signOutEverywhere() throws ServletException {
         signOut.everywhere(currentUser.requireId(), Faces.getRequest(), Faces.getResponse());
         FlashMessages.add("flash.signedOutEverywhere");
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     public String getCurrentPassword() {

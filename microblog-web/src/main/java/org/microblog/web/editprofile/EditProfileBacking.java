@@ -1,6 +1,5 @@
 package org.microblog.web.editprofile;
 
-import org.microblog.web.FlashMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
+import org.microblog.web.FlashMessages;
+import org.microblog.web.Redirects;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 
@@ -47,7 +48,7 @@ public class EditProfileBacking {
     public void save() {
         User user = accounts.updateProfile(currentUser.requireId(), username, aboutMe);
         FlashMessages.add("flash.profileSaved");
-        Faces.redirect("user/%s", user.getUsername());
+        Redirects.toPath("user/" + user.getUsername());
     }
 
     public String getUsername() {

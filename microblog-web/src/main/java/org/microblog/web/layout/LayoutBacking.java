@@ -1,12 +1,13 @@
 package org.microblog.web.layout;
 
-import org.microblog.web.FlashMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.microblog.web.FlashMessages;
+import org.microblog.web.Redirects;
 import org.microblog.web.security.SignOut;
 import org.omnifaces.util.Faces;
 
@@ -21,7 +22,7 @@ public class LayoutBacking {
     public void signOut() throws ServletException {
         signOut.here(Faces.getRequest(), Faces.getResponse());
         FlashMessages.add("flash.signedOut");
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     /** The address of the page being shown (path and query), for the sign-in link's way back. */

@@ -1,6 +1,5 @@
 package org.microblog.web.login;
 
-import org.microblog.web.FlashMessages;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -10,8 +9,9 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import java.io.IOException;
 import java.time.Duration;
+import org.microblog.web.FlashMessages;
+import org.microblog.web.Redirects;
 import org.microblog.web.security.SignInMechanism;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -45,11 +45,11 @@ public class LoginBacking {
     /** A signed-in user who opens the sign-in page goes home. */
     public void load() {
         if (currentUser.isSignedIn()) {
-            Faces.redirect("");
+            Redirects.toPath("");
         }
     }
 
-    public void signIn() throws IOException {
+    public void signIn() {
         AuthenticationStatus status = security.authenticate(
                 Faces.getRequest(),
                 Faces.getResponse(),
@@ -61,7 +61,7 @@ public class LoginBacking {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 FlashMessages.add("flash.signedIn");
-                Faces.getExternalContext().redirect(SafeReturn.path(next, Faces.getRequestContextPath()));
+                Redirects.to(SafeReturn.path(next, Faces.getRequestContextPath()));
             }
             default -> {
                 if (Faces.getRequestAttribute(SignInMechanism.WAIT) instanceof Duration wait) {

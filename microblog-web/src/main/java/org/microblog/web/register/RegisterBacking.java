@@ -1,6 +1,5 @@
 package org.microblog.web.register;
 
-import org.microblog.web.FlashMessages;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +18,9 @@ import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.Passwords;
 import org.microblog.service.account.SignInThrottle;
+import org.microblog.web.FlashMessages;
 import org.microblog.web.PasswordStrength;
+import org.microblog.web.Redirects;
 import org.microblog.web.login.TooManyAttempts;
 import org.microblog.web.security.ClientAddress;
 import org.omnifaces.util.Faces;
@@ -80,7 +81,7 @@ public class RegisterBacking {
                 Faces.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username.strip(), new Password(password))));
         FlashMessages.add("flash.registered", username.strip());
-        Faces.redirect("");
+        Redirects.toPath("");
     }
 
     public String getUsername() {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a form POST that lacks the page's script nonce with 400, before anything runs.
@@ -16,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * <p>PrimeFaces puts the nonce of the page's Content-Security-Policy into every form it renders and
  * checks it only when it renders the answer, after the form's action has run. A POST without it does
  * not come from one of our pages in a browser, so it is refused up front instead of half-done. (The
- * protection against cross-site requests is the ViewState, which Faces checks.)
+ * protection against cross-site requests is WriteProtectionFilter's.)
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class ScriptNonceFilter extends HttpFilter {
@@ -29,9 +28,6 @@ public class ScriptNonceFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("POST".equals(request.getMethod())) {
-            if (request.getCharacterEncoding() == null) {
-                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            }
             String nonce = request.getParameter(NONCE);
             if (request.getParameter(VIEW_STATE) != null && (nonce == null || nonce.isBlank())) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
