@@ -7,7 +7,7 @@ import org.omnifaces.util.Messages;
 
 /**
  * Makes OmniFaces' {@link Messages} read every message from the bundle: beans call
- * {@code Messages.addGlobalInfo("flash.posted")} with a bundle key, never with text. A message that is
+ * {@code Messages.addGlobalInfo("follow.done", name)} with a bundle key, never with text. A message that is
  * already text (a service's refusal) goes through the key {@code message.text}.
  */
 @WebListener

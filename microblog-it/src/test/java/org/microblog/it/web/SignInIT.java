@@ -199,7 +199,7 @@ class SignInIT {
         assertTrue(setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
         assertTrue(setCookie.contains("Max-Age=1209600"), setCookie);
-        String token = laptop.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
+        String token = rememberMeToken(laptop);
 
         // A browser that already has a session of its own (a visitor's, after signing someone else out).
         WebClient desktop = client();
@@ -221,9 +221,8 @@ class SignInIT {
     void signingOutEndsTheRememberMeTokenSoACopiedCookieNoLongerSignsIn() {
         String ann = Names.unique("ann");
         client().register(ann);
-        WebClient laptop = client();
-        laptop.follow(laptop.trySignIn(ann, WebClient.PASSWORD, true));
-        String copied = laptop.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
+        WebClient laptop = rememberedBrowserOf(ann);
+        String copied = rememberMeToken(laptop);
 
         WebClient.Page signedOut = signOut(laptop);
 
@@ -238,9 +237,8 @@ class SignInIT {
     void changingThePasswordNeedsTheCurrentOneAndSignsOutEveryOtherBrowser() {
         String ann = Names.unique("ann");
         client().register(ann);
-        WebClient phone = client();
-        phone.follow(phone.trySignIn(ann, WebClient.PASSWORD, true));
-        String phonesToken = phone.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
+        WebClient phone = rememberedBrowserOf(ann);
+        String phonesToken = rememberMeToken(phone);
         WebClient laptop = client();
         laptop.signIn(ann);
         String laptopSession = sessionId(laptop);
@@ -264,9 +262,8 @@ class SignInIT {
     void signingOutEverywhereEndsEverySessionAndToken() {
         String ann = Names.unique("ann");
         client().register(ann);
-        WebClient phone = client();
-        phone.follow(phone.trySignIn(ann, WebClient.PASSWORD, true));
-        String phonesToken = phone.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
+        WebClient phone = rememberedBrowserOf(ann);
+        String phonesToken = rememberMeToken(phone);
         WebClient laptop = client();
         laptop.signIn(ann);
 
@@ -277,6 +274,17 @@ class SignInIT {
         assertFalse(isSignedIn(done));
         assertFalse(isSignedIn(phone.open("")), "the other browser is signed out");
         assertFalse(isSignedIn(client().withCookie(REMEMBER, phonesToken).get("")));
+    }
+
+    /** A new browser in which {@code username} signed in with "Remember me". */
+    private WebClient rememberedBrowserOf(String username) {
+        WebClient browser = client();
+        browser.follow(browser.trySignIn(username, WebClient.PASSWORD, true));
+        return browser;
+    }
+
+    private static String rememberMeToken(WebClient browser) {
+        return browser.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
     }
 
     private static WebClient.Page changePassword(WebClient browser, String current, String replacement) {
