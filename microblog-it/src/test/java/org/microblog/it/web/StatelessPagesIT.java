@@ -102,7 +102,8 @@ class StatelessPagesIT {
         String afterBrowsing = browser.probe("session");
 
         // For the build log: the figure the issue asks for ("a few hundred bytes").
-        System.out.printf("Session of a signed-in user: %s after sign-in, %s after 50 pages%n", afterSignIn, afterBrowsing);
+        System.out.printf(
+                "Session of a signed-in user: %s after sign-in, %s after 50 pages%n", afterSignIn, afterBrowsing);
         int bytes = Integer.parseInt(afterBrowsing.split(" ")[0]);
         assertTrue(bytes <= SESSION_BYTES_MAX, () -> "session after 50 pages: " + afterBrowsing);
         assertFalse(afterBrowsing.contains("activeViewMaps"), afterBrowsing);
