@@ -159,10 +159,11 @@ public class AccountService {
      * Changes the password of {@code userId} after checking the current one, and ends every session of the
      * user: the credentials version goes up and every remember-me token is deleted.
      *
+     * @return the new credentials version, for the session that made the change and stays
      * @throws WrongPasswordException if {@code currentPassword} is not the user's password (nothing changes)
      * @throws UserNotFoundException if there is no such user
      */
-    public void changePassword(
+    public long changePassword(
             long userId,
             String currentPassword,
             @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String newPassword) {
@@ -173,6 +174,7 @@ public class AccountService {
         user.changePasswordHash(passwords.hash(newPassword));
         rememberMe.forgetAll(userId);
         LOG.info(() -> "Password changed, every session ended: " + user);
+        return user.getCredentialsVersion();
     }
 
     /**

@@ -55,10 +55,7 @@ public class ChangePasswordBacking {
             Messages.addError("password:newPassword", "register.passwordWeak");
             return;
         }
-        accounts.changePassword(user.id(), currentPassword, newPassword);
-        long credentialsVersion = accounts.findSignedIn(user.id())
-                .map(SignedInUser::credentialsVersion)
-                .orElseThrow();
+        long credentialsVersion = accounts.changePassword(user.id(), currentPassword, newPassword);
         signOut.keepThisOneAfterPasswordChange(user.id(), credentialsVersion, Faces.getRequest(), Faces.getResponse());
         FlashMessages.add("flash.passwordChanged");
         Redirects.toPath("");

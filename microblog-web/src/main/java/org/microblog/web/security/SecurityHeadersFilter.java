@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.omnifaces.util.Servlets;
 
 /**
  * Security headers on every response, pages, resources and error pages alike.
@@ -29,8 +30,6 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String RESOURCES = "/jakarta.faces.resource/";
-
     static final String POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @Override
@@ -40,7 +39,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (request.getUserPrincipal() != null && !request.getServletPath().startsWith(RESOURCES)) {
+        if (request.getUserPrincipal() != null && !Servlets.isFacesResourceRequest(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -22,6 +22,7 @@ import org.microblog.service.account.RememberMeService;
 import org.microblog.service.account.RememberedSignIn;
 import org.microblog.service.account.SignInThrottle;
 import org.microblog.service.account.SignedInUser;
+import org.omnifaces.util.Servlets;
 
 /**
  * How someone becomes signed in, with Jakarta Security. Every way ends in {@link SignedInSession#begin}: a
@@ -47,8 +48,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** Request attribute: the {@link Duration} a throttled sign-in must wait. */
     public static final String WAIT = "microblog.signInWait";
-
-    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -121,7 +120,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** A GET of a page (not of a script or style sheet): the only request that remember-me signs in. */
     private static boolean isPageRead(HttpServletRequest request) {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && !request.getServletPath().startsWith(RESOURCES);
+                && !Servlets.isFacesResourceRequest(request);
     }
 
     private static String signInAddress(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.microblog.service.account.SignedInUser;
 import org.microblog.web.security.SignedInSession;
+import org.omnifaces.util.Servlets;
 
 /**
  * Ends a session that was signed in with credentials that no longer hold: the user changed their password
@@ -24,7 +25,6 @@ import org.microblog.web.security.SignedInSession;
 public class CredentialsCheckFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     transient CurrentUser currentUser;
@@ -32,7 +32,7 @@ public class CredentialsCheckFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() != null && !request.getServletPath().startsWith(RESOURCES)) {
+        if (request.getUserPrincipal() != null && !Servlets.isFacesResourceRequest(request)) {
             Optional<SignedInUser> user = currentUser.signedIn();
             if (user.isEmpty() || !SignedInSession.isCurrent(request, user.get().credentialsVersion())) {
                 SignedInSession.end(request);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.microblog.service.account.AccountService;
+import org.omnifaces.util.Servlets;
 
 /**
  * Updates "last seen" as a signed-in user moves around, with a database write at most once a minute per
@@ -36,9 +37,7 @@ public class LastSeenFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
-        if (session != null
-                && request.getUserPrincipal() != null
-                && !request.getServletPath().startsWith(CredentialsCheckFilter.RESOURCES)) {
+        if (session != null && request.getUserPrincipal() != null && !Servlets.isFacesResourceRequest(request)) {
             Instant now = Instant.now(Clock.systemUTC());
             Object written = session.getAttribute(WRITTEN);
             if (isDue(written instanceof Long millis ? Instant.ofEpochMilli(millis) : null, now)) {
