@@ -3,6 +3,8 @@ package org.microblog.service.schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -29,23 +31,55 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=microblog.datasource.user}",
         password = "${MPCONFIG=microblog.datasource.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = DatabaseMigrations.MAX_CONNECTIONS,
+        properties = {
+            // Every connection is checked (Connection.isValid, one round trip) before the pool hands it out, and
+            // one that fails empties the whole pool: after a database restart the next request reconnects
+            // instead of failing on a dead connection, and no instance needs a restart.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            // A request waits at most 10 s for a free connection, not Payara's 60 s.
+            "fish.payara.max-wait-time-in-millis=10000"
+        })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 
     public static final String DATA_SOURCE = "java:app/jdbc/microblog";
+
+    /**
+     * Connections per instance. 20 serve a 2-core instance (more wait on the CPU, not on the database), and
+     * keep four instances inside PostgreSQL's default {@code max_connections} of 100.
+     */
+    public static final int MAX_CONNECTIONS = 20;
+
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    private String schemaVersion;
+
+    /**
+     * Three instances starting at once against one PostgreSQL database apply each migration once: Flyway holds
+     * an advisory lock while it migrates, and the others find the work done.
+     */
     @PostConstruct
     void migrate() {
-        MigrateResult result = configuration(dataSource).load().migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        Flyway flyway = configuration(dataSource).load();
+        MigrateResult result = flyway.migrate();
+        schemaVersion = flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** The schema version the migrations brought the database to at start-up. */
+    @Lock(LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     /** The Flyway set-up the application uses, for any data source (tests and tools use it too). */

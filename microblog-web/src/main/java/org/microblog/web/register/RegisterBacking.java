@@ -45,6 +45,9 @@ public class RegisterBacking {
     @Inject
     SignInThrottle throttle;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @NotBlank(message = "{microblog.user.username.required}")
     @Size(max = User.USERNAME_MAX, message = "{microblog.user.username.size}")
     @Pattern(regexp = User.USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
@@ -70,7 +73,7 @@ public class RegisterBacking {
             Messages.addError("register:password", "register.passwordWeak");
             return;
         }
-        Optional<Duration> wait = throttle.admitRegistration(ClientAddress.of(Faces.getRequest()));
+        Optional<Duration> wait = throttle.admitRegistration(clientAddress.of(Faces.getRequest()));
         if (wait.isPresent()) {
             TooManyAttempts.answer(wait.get(), "register.throttled");
             return;

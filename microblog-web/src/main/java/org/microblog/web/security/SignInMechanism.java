@@ -64,6 +64,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     AccountService accounts;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -91,7 +94,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             HttpServletResponse response,
             HttpMessageContext context) {
         String username = credential.getCaller();
-        Optional<Duration> wait = throttle.admitSignIn(ClientAddress.of(request), username);
+        Optional<Duration> wait = throttle.admitSignIn(clientAddress.of(request), username);
         if (wait.isPresent()) {
             request.setAttribute(WAIT, wait.get());
             return AuthenticationStatus.SEND_FAILURE;

@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# Production mode on one machine: PostgreSQL, several Payara Micro instances sharing sessions through Payara's
+# data grid, and HAProxy in front. Run it through ./microblog, which finds the JDK:
+#
+#   ./microblog cluster start [options]    create the database and role if missing, build, start the instances
+#                                          and HAProxy; returns when every instance is ready
+#   ./microblog cluster stop [--dir DIR]   stop HAProxy and the instances
+#   ./microblog cluster restart [--dir DIR]
+#                                          rolling restart, one instance at a time, with no request refused
+#   ./microblog cluster status [--dir DIR] what runs, and what HAProxy thinks of each instance
+#
+# Options of start:
+#   --port N        the port people connect to (default 8080); instance i listens on N+i
+#   --instances N   how many instances (default 3)
+#   --grid-port N   the data grid's first port (default 6900); instance i uses N+i-1
+#   --database NAME the PostgreSQL database (default microblog); the role is always microblog
+#   --dir DIR       the run folder: jar, logs, pid files, secret (default data/cluster)
+#   --no-build      use the WAR already built in microblog-web/target
+#
+# The database server is given by the libpq variables PGHOST and PGPORT (default 127.0.0.1:5432); PGUSER
+# (default postgres) is the account that creates the database and the role. The role's password comes from
+# MICROBLOG_DATASOURCE_PASSWORD if set; otherwise from DIR/secrets/microblog.datasource.password, created at
+# random on the first start. It never appears on a command line: Payara Micro reads DIR/secrets (--secretsdir)
+# through MicroProfile Config, or the instances inherit the environment variable.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=8080
+instances=3
+grid_port=6900
+database=microblog
+dir=data/cluster
+build=true
+pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+pg_admin=${PGUSER:-postgres}
+
+fail() { echo "microblog cluster: $*" >&2; exit 1; }
+say() { echo "microblog cluster: $*"; }
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --port) port=$2; shift 2 ;;
+        --instances) instances=$2; shift 2 ;;
+        --grid-port) grid_port=$2; shift 2 ;;
+        --database) database=$2; shift 2 ;;
+        --dir) dir=$2; shift 2 ;;
+        --no-build) build=false; shift ;;
+        *) fail "unknown option $1 (see ./microblog cluster help)" ;;
+    esac
+done
+for number in "$port" "$instances" "$grid_port"; do
+    [[ "$number" =~ ^[0-9]+$ ]] || fail "not a number: $number"
+done
+[[ "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || fail "a database name is lower-case letters, digits and _: $database"
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+# What start was given, for the commands that come after it.
+if [ "$command" = start ]; then
+    declare -p port instances grid_port database pg_host pg_port >"$dir/settings"
+elif [ -f "$dir/settings" ]; then
+    source "$dir/settings"
+fi
+
+instance_port() { echo $((port + $1)); }
+pid_of() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null && cat "$dir/$1.pid"; }
+running_instances() { ls "$dir" 2>/dev/null | sed -n 's/^\(i[0-9]*\)\.pid$/\1/p' | sort -V; }
+
+# HAProxy from Debian's package (and socat, to talk to its runtime API), installed when missing if we are root.
+ensure_haproxy() {
+    command -v haproxy >/dev/null 2>&1 && command -v socat >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing HAProxy (Debian packages haproxy, socat)..."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy socat >/dev/null \
+            && return 0
+    fi
+    fail "production mode needs HAProxy: install the Debian packages haproxy and socat (as root)"
+}
+
+haproxy_api() { echo "$1" | socat stdio "unix-connect:$dir/haproxy.sock"; }
+
+# The state HAProxy gives an instance: UP, DOWN, MAINT, "UP 1/2" while it counts checks...
+haproxy_state() {
+    haproxy_api "show stat" | awk -F, -v server="$1" '$1 == "instances" && $2 == server { print $18 }'
+}
+
+password() {
+    if [ -n "${MICROBLOG_DATASOURCE_PASSWORD:-}" ]; then
+        printf '%s' "$MICROBLOG_DATASOURCE_PASSWORD"
+        return
+    fi
+    local file="$dir/secrets/microblog.datasource.password"
+    if [ ! -s "$file" ]; then
+        mkdir -p "$dir/secrets"
+        chmod 700 "$dir/secrets"
+        (umask 077 && tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32 >"$file")
+    fi
+    cat "$file"
+}
+
+# The role microblog with the current password, and the database owned by it. The SQL goes through standard
+# input, so that the password is not on psql's command line.
+ensure_database() {
+    command -v psql >/dev/null 2>&1 || fail "production mode needs psql (Debian package postgresql-client)"
+    local psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_admin" -d postgres)
+    "${psql[@]}" -c 'SELECT 1' >/dev/null 2>&1 \
+        || fail "cannot reach PostgreSQL at $pg_host:$pg_port as $pg_admin (set PGHOST, PGPORT, PGUSER)"
+    local quoted
+    quoted=$(password | sed "s/'/''/g")
+    if [ -z "$("${psql[@]}" -Atc "SELECT 1 FROM pg_roles WHERE rolname = 'microblog'")" ]; then
+        say "creating the PostgreSQL role microblog"
+        "${psql[@]}" <<<"CREATE ROLE microblog LOGIN PASSWORD '$quoted'"
+    else
+        "${psql[@]}" <<<"ALTER ROLE microblog PASSWORD '$quoted'"
+    fi
+    if [ -z "$("${psql[@]}" -Atc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
+        say "creating the PostgreSQL database $database"
+        "${psql[@]}" -c "CREATE DATABASE $database OWNER microblog"
+    fi
+}
+
+# One runnable jar: Payara Micro with the WAR inside (--outputuberjar), rebuilt when the WAR is newer.
+build_jar() {
+    if $build; then
+        ./mvnw -B -q -DskipTests -pl microblog-web -am package
+    fi
+    [ -f microblog-web/target/microblog.war ] || fail "no microblog-web/target/microblog.war: build first"
+    if [ ! -f "$dir/microblog.jar" ] || [ microblog-web/target/microblog.war -nt "$dir/microblog.jar" ]; then
+        # Inside an uber jar Payara Micro deploys at the WAR's name whatever --contextroot says: ROOT is "/".
+        cp microblog-web/target/microblog.war "$dir/ROOT.war"
+        java -jar microblog-web/target/payara-micro.jar --deploy "$dir/ROOT.war" \
+            --outputuberjar "$dir/microblog.jar" >"$dir/build-jar.log" 2>&1 \
+            || fail "building the runnable jar failed: $dir/build-jar.log"
+        rm "$dir/ROOT.war"
+    fi
+}
+
+grid_members() {
+    local i members=""
+    for i in $(seq 1 "$instances"); do members+="${members:+,}127.0.0.1:$((grid_port + i - 1))"; done
+    echo "$members"
+}
+
+# Instance i: its own HTTP port and data grid port, all bound to 127.0.0.1. Sessions are replicated (the
+# web container's availability stays on), with backups on another instance even on this one host
+# (--nohostaware). Graceful shutdown hands a stopping instance's share of the grid to the others first.
+start_instance() {
+    local name=$1 i=${1#i}
+    [ -n "$(pid_of "$name")" ] && fail "$name is already running (pid $(pid_of "$name"))"
+    local secrets=()
+    [ -z "${MICROBLOG_DATASOURCE_PASSWORD:-}" ] && secrets=(--secretsdir "$dir/secrets")
+    nohup java -Xmx1g -Duser.timezone=UTC \
+        -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
+        -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
+        "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
+        -Dmicroblog.datasource.user=microblog \
+        -Dmicroblog.proxy.trusted-addresses=127.0.0.1 \
+        -jar "$dir/microblog.jar" \
+        --name "$name" --port "$(instance_port "$i")" --nohostaware \
+        --clustername microblog --clustermode "tcpip:$(grid_members)" --interfaces 127.0.0.1 \
+        --startport $((grid_port + i - 1)) --disablephonehome --prebootcommandfile cluster/instance.asadmin \
+        "${secrets[@]}" \
+        >"$dir/$name.log" 2>&1 &
+    echo $! >"$dir/$name.pid"
+}
+
+# Waits until the instance's own readiness check is UP (database reachable, migrations done).
+await_ready() {
+    local name=$1 i=${1#i} waited=0
+    until curl -sf "http://127.0.0.1:$(instance_port "$i")/health/ready" 2>/dev/null | grep -q microblog-database; do
+        [ -n "$(pid_of "$name")" ] || { tail -30 "$dir/$name.log" >&2; fail "$name stopped: $dir/$name.log"; }
+        [ $waited -lt 300 ] || fail "$name was not ready after 300 s: $dir/$name.log"
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
+
+# Waits until HAProxy's checks see the instance UP (or, with "not", no longer UP).
+await_haproxy() {
+    local name=$1 want=$2 waited=0
+    while :; do
+        local state
+        state=$(haproxy_state "$name")
+        if [ "$want" = UP ] && [ "$state" = UP ]; then return; fi
+        if [ "$want" = not-UP ] && [ "$state" != UP ]; then return; fi
+        [ $waited -lt 60 ] || fail "HAProxy still sees $name as $state after 60 s"
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+}
+
+stop_instance() {
+    local name=$1 pid waited=0
+    pid=$(pid_of "$name") || { rm -f "$dir/$name.pid"; return 0; }
+    kill -TERM "$pid"
+    while kill -0 "$pid" 2>/dev/null; do
+        [ $waited -lt 60 ] || { kill -KILL "$pid"; break; }
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    rm -f "$dir/$name.pid"
+}
+
+start_haproxy() {
+    { cat cluster/haproxy.cfg
+      for i in $(seq 1 "$instances"); do echo "    server i$i 127.0.0.1:$(instance_port "$i")"; done
+    } >"$dir/haproxy.cfg"
+    export MICROBLOG_PORT=$port MICROBLOG_RUN=$dir MICROBLOG_ERRORS=$PWD/cluster/errors
+    haproxy -c -q -f "$dir/haproxy.cfg" || fail "HAProxy refuses $dir/haproxy.cfg"
+    nohup haproxy -db -f "$dir/haproxy.cfg" >"$dir/haproxy.log" 2>&1 &
+    echo $! >"$dir/haproxy.pid"
+}
+
+case "$command" in
+    start)
+        ensure_haproxy
+        [ -z "$(pid_of haproxy)" ] || fail "already running in $dir: ./microblog cluster stop first"
+        ensure_database
+        build_jar
+        rm -f "$dir"/i*.pid
+        for i in $(seq 1 "$instances"); do start_instance "i$i"; done
+        start_haproxy
+        say "starting $instances instances (logs in $dir)..."
+        for i in $(seq 1 "$instances"); do await_ready "i$i"; done
+        for i in $(seq 1 "$instances"); do await_haproxy "i$i" UP; done
+        say "ready on http://localhost:$port/ ($instances instances, database $database)"
+        ;;
+    stop)
+        for name in haproxy $(running_instances); do
+            pid=$(pid_of "$name") && kill -TERM "$pid"
+        done
+        for name in $(running_instances); do stop_instance "$name"; done
+        rm -f "$dir/haproxy.pid"
+        say "stopped"
+        ;;
+    restart)
+        [ -n "$(pid_of haproxy)" ] || fail "not running in $dir"
+        # One at a time: HAProxy stops sending it requests and lets the running ones finish, then it stops
+        # (its sessions stay in the grid), starts, becomes ready, and HAProxy takes it back.
+        for name in $(running_instances); do
+            say "restarting $name"
+            haproxy_api "set server instances/$name state maint" >/dev/null
+            sleep 2
+            stop_instance "$name"
+            start_instance "$name"
+            await_ready "$name"
+            haproxy_api "set server instances/$name state ready" >/dev/null
+            await_haproxy "$name" UP
+        done
+        say "restarted"
+        ;;
+    status)
+        if [ -z "$(pid_of haproxy)" ]; then
+            say "not running in $dir"
+            exit 3
+        fi
+        for name in $(running_instances); do
+            echo "$name  pid $(pid_of "$name" || echo '(stopped)')  HAProxy: $(haproxy_state "$name")"
+        done
+        ;;
+    *)
+        sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac
