@@ -3,7 +3,8 @@
 # data grid, and HAProxy in front. Run it through ./microblog, which finds the JDK:
 #
 #   ./microblog cluster start [options]    create the database and role if missing, build, start the instances
-#                                          and HAProxy; returns when every instance is ready
+#                                          and HAProxy; returns when every instance is ready. Once running, it
+#                                          starts only what is not (an instance that died)
 #   ./microblog cluster stop [--dir DIR]   stop HAProxy and the instances
 #   ./microblog cluster restart [--dir DIR]
 #                                          rolling restart, one instance at a time, with no request refused
@@ -15,7 +16,7 @@
 #   --grid-port N   the data grid's first port (default 6900); instance i uses N+i-1
 #   --database NAME the PostgreSQL database (default microblog); the role is always microblog
 #   --dir DIR       the run folder: jar, logs, pid files, secret (default data/cluster)
-#   --no-build      use the WAR already built in microblog-web/target
+#   --no-build      (./microblog's) use the WAR already built in microblog-web/target
 #
 # The database server is given by the libpq variables PGHOST and PGPORT (default 127.0.0.1:5432); PGUSER
 # (default postgres) is the account that creates the database and the role. The role's password comes from
@@ -30,7 +31,6 @@ instances=3
 grid_port=6900
 database=microblog
 dir=data/cluster
-build=true
 pg_host=${PGHOST:-127.0.0.1}
 pg_port=${PGPORT:-5432}
 pg_admin=${PGUSER:-postgres}
@@ -47,7 +47,6 @@ while [ $# -gt 0 ]; do
         --grid-port) grid_port=$2; shift 2 ;;
         --database) database=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
-        --no-build) build=false; shift ;;
         *) fail "unknown option $1 (see ./microblog cluster help)" ;;
     esac
 done
@@ -57,15 +56,21 @@ done
 [[ "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || fail "a database name is lower-case letters, digits and _: $database"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-# What start was given, for the commands that come after it.
-if [ "$command" = start ]; then
+# What the first start was given, for the commands that come after it (and a start of a running cluster).
+if [ "$command" = start ] && ! { [ -f "$dir/haproxy.pid" ] && kill -0 "$(cat "$dir/haproxy.pid")" 2>/dev/null; }; then
     declare -p port instances grid_port database pg_host pg_port >"$dir/settings"
 elif [ -f "$dir/settings" ]; then
     source "$dir/settings"
 fi
 
 instance_port() { echo $((port + $1)); }
-pid_of() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null && cat "$dir/$1.pid"; }
+# The pid of a running process of ours (i1, haproxy...); a killed one that nobody has reaped yet is not running.
+pid_of() {
+    local pid
+    pid=$(cat "$dir/$1.pid" 2>/dev/null) && [ -n "$pid" ] || return 1
+    local state
+    state=$(ps -o stat= -p "$pid" 2>/dev/null) && [ "${state:0:1}" != Z ] && echo "$pid"
+}
 running_instances() { ls "$dir" 2>/dev/null | sed -n 's/^\(i[0-9]*\)\.pid$/\1/p' | sort -V; }
 
 # HAProxy from Debian's package (and socat, to talk to its runtime API), installed when missing if we are root.
@@ -121,11 +126,9 @@ ensure_database() {
     fi
 }
 
-# One runnable jar: Payara Micro with the WAR inside (--outputuberjar), rebuilt when the WAR is newer.
+# One runnable jar: Payara Micro with the WAR that ./microblog built inside (--outputuberjar), rebuilt when the
+# WAR is newer.
 build_jar() {
-    if $build; then
-        ./mvnw -B -q -DskipTests -pl microblog-web -am package
-    fi
     [ -f microblog-web/target/microblog.war ] || fail "no microblog-web/target/microblog.war: build first"
     if [ ! -f "$dir/microblog.jar" ] || [ microblog-web/target/microblog.war -nt "$dir/microblog.jar" ]; then
         # Inside an uber jar Payara Micro deploys at the WAR's name whatever --contextroot says: ROOT is "/".
@@ -147,9 +150,7 @@ grid_members() {
 # web container's availability stays on), with backups on another instance even on this one host
 # (--nohostaware). Graceful shutdown hands a stopping instance's share of the grid to the others first.
 start_instance() {
-    local name=$1 i=${1#i}
-    [ -n "$(pid_of "$name")" ] && fail "$name is already running (pid $(pid_of "$name"))"
-    local secrets=()
+    local name=$1 i=${1#i} secrets=()
     [ -z "${MICROBLOG_DATASOURCE_PASSWORD:-}" ] && secrets=(--secretsdir "$dir/secrets")
     nohup java -Xmx1g -Duser.timezone=UTC \
         -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
@@ -215,14 +216,13 @@ start_haproxy() {
 
 case "$command" in
     start)
+        # Starts what is not running: everything the first time, an instance that died after that.
         ensure_haproxy
-        [ -z "$(pid_of haproxy)" ] || fail "already running in $dir: ./microblog cluster stop first"
         ensure_database
         build_jar
-        rm -f "$dir"/i*.pid
-        for i in $(seq 1 "$instances"); do start_instance "i$i"; done
-        start_haproxy
-        say "starting $instances instances (logs in $dir)..."
+        for i in $(seq 1 "$instances"); do [ -n "$(pid_of "i$i")" ] || start_instance "i$i"; done
+        [ -n "$(pid_of haproxy)" ] || start_haproxy
+        say "starting (logs in $dir)..."
         for i in $(seq 1 "$instances"); do await_ready "i$i"; done
         for i in $(seq 1 "$instances"); do await_haproxy "i$i" UP; done
         say "ready on http://localhost:$port/ ($instances instances, database $database)"

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,9 +32,9 @@ import org.jsoup.nodes.Element;
  * headers. Each client connects from an address of its own on the loopback network (127.x.y.z), as
  * different people would, so that the per-address throttles of one test never meet another's.
  */
-final class WebClient {
+public final class WebClient {
 
-    static final String PASSWORD = "correct-horse-battery";
+    public static final String PASSWORD = "correct-horse-battery";
     static final String NONCE = "primefaces.nonce";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,28 +42,28 @@ final class WebClient {
     private final URL baseUrl;
     private final URI base;
     private final InetAddress address;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new BrowserCookies();
     private final HttpClient http;
 
     /** A page as the server sent it. */
-    record Page(URI uri, int status, HttpHeaders headers, String body) {
+    public record Page(URI uri, int status, HttpHeaders headers, String body) {
 
-        Document document() {
+        public Document document() {
             return Jsoup.parse(body, uri.toString());
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
 
         /** The text of the element with this id, or empty. */
-        String text(String id) {
+        public String text(String id) {
             Element element = document().getElementById(id);
             return element == null ? "" : element.text();
         }
     }
 
-    WebClient(URL base) {
+    public WebClient(URL base) {
         this.baseUrl = base;
         try {
             this.base = base.toURI();
@@ -81,17 +82,17 @@ final class WebClient {
     }
 
     /** The absolute URI of a path relative to the application's root ("explore", "user/susan"). */
-    URI uri(String path) {
+    public URI uri(String path) {
         return base.resolve(path);
     }
 
     /** GET, following redirects. */
-    Page open(String path) {
+    public Page open(String path) {
         return follow(get(path));
     }
 
     /** POSTs the fields as a form, with extra headers given as name, value, name, value... */
-    Page post(URI target, Map<String, String> fields, String... headers) {
+    public Page post(URI target, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -105,7 +106,7 @@ final class WebClient {
     }
 
     /** GET with extra headers given as name, value, name, value... */
-    Page get(String path, String... headers) {
+    public Page get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -117,7 +118,7 @@ final class WebClient {
      * Clicks an AJAX button as PrimeFaces does: the whole form, the button as source, and the button's
      * parameters ({@code f:param}, such as the Follow button's {@code target}).
      */
-    Page click(Page page, String formId, String buttonId, Map<String, String> parameters, String... headers) {
+    public Page click(Page page, String formId, String buttonId, Map<String, String> parameters, String... headers) {
         String button = formId + ":" + buttonId;
         Map<String, String> fields = new LinkedHashMap<>(fields(page, formId, parameters));
         fields.put("jakarta.faces.partial.ajax", "true");
@@ -133,12 +134,12 @@ final class WebClient {
     }
 
     /** What the test probe (org.microblog.it.probe) answers for this client. */
-    String probe(String name) {
+    public String probe(String name) {
         return get("it-probe/" + name).body().strip();
     }
 
     /** Follows redirects from {@code page} as a browser does (GET). */
-    Page follow(Page page) {
+    public Page follow(Page page) {
         Page current = page;
         for (int hops = 0; hops < 5 && current.status() / 100 == 3; hops++) {
             URI next = current.uri().resolve(current.header("Location").orElseThrow());
@@ -148,7 +149,7 @@ final class WebClient {
     }
 
     /** The fields a browser would send for form {@code formId} of {@code page}, with the given changes. */
-    static Map<String, String> fields(Page page, String formId, Map<String, String> changes) {
+    public static Map<String, String> fields(Page page, String formId, Map<String, String> changes) {
         Element form = form(page, formId);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name]")) {
@@ -168,7 +169,7 @@ final class WebClient {
         return fields;
     }
 
-    static Element form(Page page, String formId) {
+    public static Element form(Page page, String formId) {
         Element form = page.document().getElementById(formId);
         if (form == null || !form.tagName().equals("form")) {
             throw new AssertionError("No form " + formId + " on " + page.uri() + ":\n" + page.body());
@@ -177,25 +178,25 @@ final class WebClient {
     }
 
     /** Submits form {@code formId} with its button {@code buttonId} (a name within the form), not following. */
-    Page submit(Page page, String formId, String buttonId, Map<String, String> changes) {
+    public Page submit(Page page, String formId, String buttonId, Map<String, String> changes) {
         Map<String, String> fields = new LinkedHashMap<>(fields(page, formId, changes));
         String button = formId + ":" + buttonId;
         fields.put(button, button);
         return post(action(page, formId), fields);
     }
 
-    static URI action(Page page, String formId) {
+    public static URI action(Page page, String formId) {
         return URI.create(form(page, formId).absUrl("action"));
     }
 
-    Optional<HttpCookie> cookie(String name) {
+    public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
                 .findFirst();
     }
 
     /** Registers {@code username} through the registration page; the client is then signed in as them. */
-    Page register(String username) {
+    public Page register(String username) {
         Page form = get("register");
         Page done = follow(submit(
                 form,
@@ -212,12 +213,12 @@ final class WebClient {
         return done;
     }
 
-    Page signIn(String username) {
+    public Page signIn(String username) {
         return follow(trySignIn(username, PASSWORD, false));
     }
 
     /** Submits the sign-in form, without following the answer. */
-    Page trySignIn(String username, String password, boolean rememberMe) {
+    public Page trySignIn(String username, String password, boolean rememberMe) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("login:username", username);
         fields.put("login:password", password);
@@ -228,12 +229,12 @@ final class WebClient {
     }
 
     /** A new client (another browser) that holds only this cookie, as a thief who copied it would. */
-    WebClient withCookie(String name, String value) {
+    public WebClient withCookie(String name, String value) {
         return new WebClient(baseUrl).addCookie(name, value);
     }
 
     /** Gives this client a cookie, as if the site had set it. */
-    WebClient addCookie(String name, String value) {
+    public WebClient addCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
@@ -242,7 +243,7 @@ final class WebClient {
     }
 
     /** Renames the signed-in user through the profile editor. */
-    Page rename(String newUsername) {
+    public Page rename(String newUsername) {
         Page form = get("edit-profile");
         return follow(submit(form, "profile", "submit", Map.of("profile:username", newUsername)));
     }
@@ -258,6 +259,20 @@ final class WebClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Cookies sent as a browser sends them: {@code name=value; name=value}. The JDK files a cookie whose value has
+     * a colon (Payara's {@code JSESSIONIDVERSION=2f:0} in a cluster) as an RFC 2965 cookie and sends it quoted
+     * with {@code $Path} and {@code $Domain}; Payara then answers an empty page.
+     */
+    private static final class BrowserCookies extends CookieManager {
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            super.put(uri, responseHeaders);
+            getCookieStore().getCookies().forEach(cookie -> cookie.setVersion(0));
         }
     }
 
