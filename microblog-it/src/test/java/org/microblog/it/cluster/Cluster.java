@@ -1,0 +1,113 @@
+package org.microblog.it.cluster;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real production mode, driven through {@code ./microblog cluster} as an operator would: three Payara Micro
+ * instances on PostgreSQL behind HAProxy. Ports, database and run folder come from the failsafe execution
+ * "cluster" in microblog-it/pom.xml.
+ */
+final class Cluster {
+
+    static final int INSTANCES = 3;
+
+    private final Path home = Path.of(System.getProperty("microblog.home"));
+    private final int port = Integer.getInteger("microblog.cluster.port");
+    private final String gridPort = System.getProperty("microblog.cluster.grid-port");
+    private final String database = System.getProperty("microblog.cluster.database");
+    private final Path dir = Path.of(System.getProperty("microblog.cluster.dir"));
+
+    /** A fresh database (dropped if a previous run left one), then every instance and HAProxy. */
+    void startFresh() {
+        stop();
+        PostgreSql.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        start();
+    }
+
+    /** Starts whatever is not running (all of it the first time, a killed instance after that) and waits. */
+    void start() {
+        run(
+                Duration.ofMinutes(6),
+                "start",
+                "--no-build",
+                "--port",
+                String.valueOf(port),
+                "--grid-port",
+                gridPort,
+                "--database",
+                database,
+                "--dir",
+                dir.toString());
+    }
+
+    /** The rolling restart an operator runs. */
+    void restart() {
+        run(Duration.ofMinutes(10), "restart", "--dir", dir.toString());
+    }
+
+    void stop() {
+        run(Duration.ofMinutes(2), "stop", "--dir", dir.toString());
+    }
+
+    /** Kills instance {@code name} ("i2") as a crash would: SIGKILL, no shutdown of any kind. */
+    void kill(String name) throws Exception {
+        long pid = Long.parseLong(Files.readString(dir.resolve(name + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The process ids of the instances, i1 first. */
+    List<String> pids() throws IOException {
+        List<String> pids = new ArrayList<>();
+        for (int i = 1; i <= INSTANCES; i++) {
+            pids.add(Files.readString(dir.resolve("i" + i + ".pid")).strip());
+        }
+        return pids;
+    }
+
+    /** Through HAProxy, as people reach the site. */
+    URL balancer() {
+        return url(port);
+    }
+
+    /** Instance {@code i} (1 to 3) directly, bypassing HAProxy. */
+    URL instance(int i) {
+        return url(port + i);
+    }
+
+    /** The instance's port from HAProxy's {@code X-Served-By} ("i2" is port + 2). */
+    URL instance(String name) {
+        return instance(Integer.parseInt(name.substring(1)));
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+    }
+
+    private URL url(int port) {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private void run(Duration limit, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("microblog").toString(), "cluster"));
+        command.addAll(List.of(arguments));
+        Commands.run(home, limit, command);
+    }
+}

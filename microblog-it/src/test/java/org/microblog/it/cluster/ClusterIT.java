@@ -1,0 +1,267 @@
+package org.microblog.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microblog.it.web.Names;
+import org.microblog.it.web.WebClient;
+import org.microblog.it.web.WebClient.Page;
+
+/**
+ * Production mode, proven on the real processes: three instances on PostgreSQL behind HAProxy, started by
+ * {@code ./microblog cluster start} on an empty database. A killed instance, a rolling restart and a
+ * PostgreSQL restart must each leave every signed-in browser signed in with nothing it saved lost; what one
+ * instance writes, the others show on their very next request.
+ */
+class ClusterIT {
+
+    private static final String SIGNED_IN = "id=\"signOut\"";
+    private static final String SERVED_BY = "X-Served-By";
+    private static final String REMEMBER = "microblog_remember";
+    private static final int SIGN_INS_PER_ADDRESS = 25;
+
+    private static final Cluster cluster = new Cluster();
+
+    @BeforeAll
+    static void startOnAnEmptyDatabase() {
+        cluster.startFresh();
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.stop();
+    }
+
+    @Test
+    void threeInstancesStartingAtOnceApplyEachMigrationOnce() throws SQLException, IOException {
+        long migrations;
+        try (Stream<Path> files = Files.list(
+                Path.of(System.getProperty("microblog.home"), "microblog-ejb/src/main/resources/db/migration"))) {
+            migrations = files.filter(file -> file.toString().endsWith(".sql")).count();
+        }
+        try (Connection database = cluster.database();
+                Statement query = database.createStatement();
+                ResultSet applied = query.executeQuery("SELECT count(*), count(DISTINCT version), bool_and(success)"
+                        + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            applied.next();
+            assertEquals(migrations, applied.getLong(1), "every migration applied once");
+            assertEquals(migrations, applied.getLong(2));
+            assertTrue(applied.getBoolean(3));
+        }
+    }
+
+    @Test
+    void aSignedInBrowserStaysSignedInWithNothingLostWhenItsInstanceIsKilled() throws Exception {
+        String ann = Names.unique("ann");
+        WebClient browser = new WebClient(cluster.balancer());
+        browser.register(ann);
+        browser.follow(browser.submit(browser.get(""), "post", "submit", Map.of("post:body", "before " + ann)));
+        String victim = browser.get("").header(SERVED_BY).orElseThrow();
+
+        cluster.kill(victim);
+        try {
+            long start = System.nanoTime();
+            Page after = browser.get("");
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            System.out.println("The first page after kill -9 of " + victim + " took " + millis + " ms");
+
+            assertEquals(200, after.status());
+            assertTrue(after.body().contains(SIGNED_IN), "still signed in");
+            assertNotEquals(victim, after.header(SERVED_BY).orElseThrow());
+            assertTrue(after.body().contains("before " + ann), "the post made before the kill");
+            Page posted = browser.follow(browser.submit(after, "post", "submit", Map.of("post:body", "after " + ann)));
+            assertTrue(posted.body().contains("after " + ann), "the session's write token survived too");
+        } finally {
+            cluster.start();
+        }
+    }
+
+    @Test
+    void aFollowThroughOneInstanceShowsOnTheNextRequestToAnother() {
+        String ann = Names.unique("ann");
+        String bob = Names.unique("bob");
+        WebClient annOnFirst = new WebClient(cluster.instance(1));
+        annOnFirst.register(ann);
+        WebClient bobOnFirst = new WebClient(cluster.instance(1));
+        bobOnFirst.register(bob);
+        bobOnFirst.submit(bobOnFirst.get(""), "post", "submit", Map.of("post:body", "hello from " + bob));
+
+        annOnFirst.follow(
+                annOnFirst.submit(annOnFirst.get(""), "followByName", "submit", Map.of("followByName:username", bob)));
+
+        assertEquals(
+                "1 follower",
+                new WebClient(cluster.instance(2)).open("user/" + bob).text("followers-count"));
+        assertEquals(
+                "1 following",
+                new WebClient(cluster.instance(3)).open("user/" + ann).text("following-count"));
+        assertTrue(new WebClient(cluster.instance(3))
+                .open("user/" + bob + "/followers")
+                .body()
+                .contains(ann));
+        WebClient annOnSecond = new WebClient(cluster.instance(2));
+        for (String name : List.of("JSESSIONID", "JSESSIONIDVERSION")) {
+            annOnSecond.addCookie(name, annOnFirst.cookie(name).orElseThrow().getValue());
+        }
+        Page home = annOnSecond.get("");
+        assertTrue(home.body().contains(SIGNED_IN), "the session made on one instance is known to the others");
+        assertTrue(home.body().contains("hello from " + bob), "the timeline has the followed user's post");
+    }
+
+    @Test
+    void signInThrottlingCountsAcrossInstancesByTheClientsOwnAddress() {
+        WebClient attacker = new WebClient(cluster.balancer());
+        Set<String> instances = new HashSet<>();
+        for (int attempt = 1; attempt <= SIGN_INS_PER_ADDRESS; attempt++) {
+            Page refused = attacker.trySignIn(Names.unique("nobody"), "wrong-password", false);
+            assertEquals(200, refused.status(), "attempt " + attempt);
+            refused.header(SERVED_BY).ifPresent(instances::add);
+        }
+        assertTrue(instances.size() > 1, "the attempts went to several instances: " + instances);
+
+        assertEquals(
+                429,
+                attacker.trySignIn(Names.unique("nobody"), "wrong-password", false)
+                        .status());
+
+        String ann = Names.unique("ann");
+        new WebClient(cluster.balancer()).register(ann);
+        Page someoneElse = new WebClient(cluster.balancer()).signIn(ann);
+        assertTrue(someoneElse.body().contains(SIGNED_IN), "another client behind the same balancer may sign in");
+    }
+
+    @Test
+    void aRememberedBrowserIsSignedInByEveryInstance() {
+        String ann = Names.unique("ann");
+        new WebClient(cluster.instance(1)).register(ann);
+        WebClient device = new WebClient(cluster.instance(1));
+        device.follow(device.trySignIn(ann, WebClient.PASSWORD, true));
+        String token = device.cookie(REMEMBER).orElseThrow().getValue();
+        for (int instance : List.of(2, 3, 1)) {
+            Page home = new WebClient(cluster.instance(instance))
+                    .addCookie(REMEMBER, token)
+                    .get("");
+            assertTrue(home.body().contains(SIGNED_IN), "remembered on instance " + instance);
+            String rotated = home.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith(REMEMBER + "="))
+                    .map(cookie -> cookie.substring(REMEMBER.length() + 1, cookie.indexOf(';')))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no new token from instance " + instance));
+            assertNotEquals(token, rotated);
+            token = rotated;
+        }
+    }
+
+    @Test
+    void aRollingRestartAnswersEveryRequestAndLosesNoPost() throws Exception {
+        String ann = Names.unique("ann");
+        WebClient browser = new WebClient(cluster.balancer());
+        browser.register(ann);
+        WebClient visitor = new WebClient(cluster.balancer());
+        List<String> failures = new ArrayList<>();
+        Set<String> servedBy = ConcurrentHashMap.newKeySet();
+        List<String> posted = new ArrayList<>();
+        AtomicBoolean restarting = new AtomicBoolean(true);
+
+        Thread traffic = Thread.ofPlatform().start(() -> {
+            while (restarting.get() && failures.size() < 10) {
+                try {
+                    Page home = browser.get("");
+                    home.header(SERVED_BY).ifPresent(servedBy::add);
+                    if (home.status() != 200 || !home.body().contains(SIGNED_IN)) {
+                        failures.add(
+                                "home: " + home.status() + (home.body().contains(SIGNED_IN) ? "" : ", signed out"));
+                        continue;
+                    }
+                    if (posted.size() < 20) {
+                        String body = "rolling " + ann + " #" + posted.size();
+                        Page answer = browser.submit(home, "post", "submit", Map.of("post:body", body));
+                        if (answer.status() / 100 != 3) {
+                            failures.add("post: " + answer.status());
+                        }
+                        posted.add(body);
+                    }
+                    Page explore = visitor.get("explore");
+                    if (explore.status() != 200) {
+                        failures.add("explore: " + explore.status());
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        try {
+            cluster.restart();
+        } finally {
+            restarting.set(false);
+            traffic.join();
+        }
+
+        assertEquals(List.of(), failures);
+        assertFalse(posted.isEmpty());
+        System.out.println("During the rolling restart: " + posted.size() + " posts, answers from " + servedBy);
+        try (Connection database = cluster.database();
+                Statement query = database.createStatement();
+                ResultSet rows =
+                        query.executeQuery("SELECT body FROM posts WHERE body LIKE 'rolling " + ann + " #%'")) {
+            List<String> stored = new ArrayList<>();
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+            assertEquals(
+                    posted.stream().sorted().toList(), stored.stream().sorted().toList(), "each post once");
+        }
+    }
+
+    @Test
+    void theSiteRecoversByItselfWhenPostgreSqlComesBack() throws Exception {
+        String ann = Names.unique("ann");
+        WebClient browser = new WebClient(cluster.balancer());
+        browser.register(ann);
+        List<String> pids = cluster.pids();
+
+        PostgreSql.stop();
+        Page during;
+        try {
+            during = browser.get("");
+        } finally {
+            PostgreSql.start();
+        }
+        System.out.println("While PostgreSQL was down: " + during.status());
+        assertEquals(5, during.status() / 100, "an error page, not a page that looks right");
+        assertFalse(during.body().contains("SQLException") || during.body().contains("Caused by"), during::body);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Page home = browser.get("");
+        while (!home.body().contains(SIGNED_IN) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            home = browser.get("");
+        }
+        assertEquals(200, home.status());
+        assertTrue(home.body().contains(SIGNED_IN), "signed in again once PostgreSQL is back");
+        Page posted = browser.follow(browser.submit(home, "post", "submit", Map.of("post:body", "back " + ann)));
+        assertTrue(posted.body().contains("back " + ann));
+        assertEquals(pids, cluster.pids(), "no instance was restarted");
+    }
+}
