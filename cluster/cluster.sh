@@ -9,6 +9,7 @@
 #   ./microblog cluster restart [--dir DIR]
 #                                          rolling restart, one instance at a time, with no request refused
 #   ./microblog cluster status [--dir DIR] what runs, and what HAProxy thinks of each instance
+#   ./microblog cluster jar [--dir DIR]    only build the runnable jar, DIR/microblog.jar (to copy to machines)
 #
 # Options of start:
 #   --port N        the port people connect to (default 8080); instance i listens on N+i
@@ -250,6 +251,10 @@ case "$command" in
             await_haproxy "$name" UP
         done
         say "restarted"
+        ;;
+    jar)
+        build_jar
+        say "$dir/microblog.jar"
         ;;
     status)
         if [ -z "$(pid_of haproxy)" ]; then

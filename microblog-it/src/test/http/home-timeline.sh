@@ -48,32 +48,8 @@ cookies="$work/cookies.txt"
 rows="$work/rows.md"
 status=0
 
-# The Cookie header a browser would send after this jar's cookies were set: every cookie, one header.
-# curl's jar: tab-separated domain, subdomains, path, secure, expiry, name, value; HttpOnly cookies are
-# written as "#HttpOnly_domain" lines, every other "#" line is a comment.
-cookie_header() {
-    awk -F'\t' '{ sub(/^#HttpOnly_/, "") } /^#/ || NF < 7 { next } { printf "%s%s=%s", sep, $6, $7; sep = "; " }
-                END { print "" }' "$1"
-}
-
-# Signs in user$1 through the sign-in form: GET /login, then POST every field of the form with id "login"
-# (form-body.py: hidden fields whatever their names, the PrimeFaces CSP nonce) with the user name, password
-# and the clicked button. Checks that the cookies give the signed-in home page; prints the Cookie header.
-sign_in() {
-    local n=$1 jar="$work/jar-$1" body header
-    curl -sS -f -c "$jar" -b "$jar" -o "$work/login-$n.html" "$base/login"
-    body=$(python3 "$here/form-body.py" login "login:username=user$n" "login:password=microblog-bench" \
-        "login:submit=login:submit" < "$work/login-$n.html")
-    curl -sS -c "$jar" -b "$jar" -o /dev/null -H 'Content-Type: application/x-www-form-urlencoded' \
-        --data-binary "$body" "$base/login"
-    header=$(cookie_header "$jar")
-    if [ "$(curl -sS -o "$work/home-$n.html" -w '%{http_code}' -H "Cookie: $header" "$base/")" != 200 ] \
-        || ! grep -q 'id="signOut"' "$work/home-$n.html"; then
-        echo "user$n: the sign-in did not give a signed-in home page (cookies: ${header:-none})" >&2
-        return 1
-    fi
-    printf '%s\n' "$header"
-}
+# cookie_header and sign_in
+source "$here/sign-in.sh"
 
 sign_in_all() {
     echo "Signing in $users users at $base ..."

@@ -72,6 +72,22 @@ class ClusterIT {
     }
 
     @Test
+    void everyInstanceIsReadyAliveAndMeasured() {
+        for (int instance = 1; instance <= Cluster.INSTANCES; instance++) {
+            WebClient operator = new WebClient(cluster.instance(instance));
+            Page ready = operator.get("health/ready");
+            assertEquals(200, ready.status());
+            assertTrue(ready.body().contains("{\"name\":\"microblog-database\",\"status\":\"UP\""), ready::body);
+            Page live = operator.get("health/live");
+            assertEquals(200, live.status());
+            assertTrue(live.body().contains("{\"name\":\"microblog-heap\",\"status\":\"UP\""), live::body);
+            Page metrics = operator.get("metrics");
+            assertEquals(200, metrics.status());
+            assertTrue(metrics.body().contains("jvm"), "JVM metrics at least");
+        }
+    }
+
+    @Test
     void aSignedInBrowserStaysSignedInWithNothingLostWhenItsInstanceIsKilled() throws Exception {
         String ann = Names.unique("ann");
         WebClient browser = new WebClient(cluster.balancer());
@@ -243,12 +259,16 @@ class ClusterIT {
 
         PostgreSql.stop();
         Page during;
+        Page readiness;
         try {
             during = browser.get("");
+            readiness = new WebClient(cluster.instance(1)).get("health/ready");
         } finally {
             PostgreSql.start();
         }
         System.out.println("While PostgreSQL was down: " + during.status());
+        assertEquals(503, readiness.status(), "not ready: HAProxy sends nothing more to it");
+        assertTrue(readiness.body().contains("\"status\":\"DOWN\""), readiness::body);
         assertEquals(5, during.status() / 100, "an error page, not a page that looks right");
         assertFalse(during.body().contains("SQLException") || during.body().contains("Caused by"), during::body);
 
