@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public record TimelineCursor(Instant timestamp, long postId) {
 
+    /** The times a database timestamp holds (years 1 to 9999): a cursor outside them is malformed. */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     public TimelineCursor {
         Objects.requireNonNull(timestamp, "timestamp");
     }
@@ -38,6 +43,9 @@ public record TimelineCursor(Instant timestamp, long postId) {
         try {
             long millis = Long.parseLong(token, 0, dash, 10);
             long id = Long.parseLong(token, dash + 1, token.length(), 10);
+            if (millis < FIRST.toEpochMilli() || millis > LAST.toEpochMilli()) {
+                return Optional.empty();
+            }
             return Optional.of(new TimelineCursor(Instant.ofEpochMilli(millis), id));
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return Optional.empty();

@@ -46,4 +46,12 @@ class PostTest {
         assertTrue(TimelineCursor.parse("12-x").isEmpty());
         assertTrue(TimelineCursor.parse("99999999999999999999-1").isEmpty());
     }
+
+    @Test
+    void aCursorOutsideTheTimesADatabaseHoldsIsMalformed() {
+        assertTrue(TimelineCursor.parse("9223372036854775807-1").isEmpty());
+        assertTrue(TimelineCursor.parse("-9223372036854775807-1").isEmpty());
+        assertTrue(TimelineCursor.parse("253402300799999-1").isPresent(), "the last millisecond of 9999");
+        assertTrue(TimelineCursor.parse("253402300800000-1").isEmpty());
+    }
 }

@@ -1,9 +1,7 @@
 package org.microblog.service.demo;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +17,7 @@ import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostService;
+import org.microblog.service.schema.SchemaReady;
 
 /**
  * The tutorial's sample users (john, susan, mary, david), who follow each other and have written a few
@@ -27,8 +26,6 @@ import org.microblog.service.post.PostService;
  * password is {@value #PASSWORD}.
  */
 @Singleton
-@Startup
-@DependsOn("DatabaseMigrations")
 public class DemoData {
 
     public static final String PASSWORD = "microblog";
@@ -76,8 +73,8 @@ public class DemoData {
     @ConfigProperty(name = "microblog.demo-data", defaultValue = "false")
     boolean enabled;
 
-    @PostConstruct
-    void load() {
+    /** As soon as the schema is up to date (at start-up, or once the database could be reached). */
+    public void load(@Observes SchemaReady ready) {
         if (!enabled) {
             return;
         }

@@ -7,8 +7,15 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -61,25 +68,72 @@ public class DatabaseMigrations {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
-    private String schemaVersion;
+    /** How long a start waits between attempts while the database cannot be reached. */
+    private static final long RETRY_MILLIS = 5_000;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private volatile String schemaVersion;
 
     /**
      * Three instances starting at once against one PostgreSQL database apply each migration once: Flyway holds
      * an advisory lock while it migrates, and the others find the work done.
+     *
+     * <p>A start while the database is down does not fail: the application comes up, answers 503 and reports
+     * not ready (DatabaseReadiness) while it tries again every few seconds, and migrates as soon as it can.
      */
     @PostConstruct
-    void migrate() {
-        Flyway flyway = configuration(dataSource).load();
-        MigrateResult result = flyway.migrate();
-        schemaVersion = flyway.info().current().getVersion().getVersion();
-        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+    void start() {
+        if (!tryToMigrate()) {
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("migrations", false));
+        }
     }
 
-    /** The schema version the migrations brought the database to at start-up. */
+    @Timeout
+    void retry(Timer timer) {
+        if (tryToMigrate()) {
+            timer.cancel();
+        }
+    }
+
+    private boolean tryToMigrate() {
+        try {
+            Flyway flyway = configuration(dataSource).load();
+            MigrateResult result = flyway.migrate();
+            schemaVersion = flyway.info().current().getVersion().getVersion();
+            LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
+                    + " migrations applied now)");
+        } catch (RuntimeException failure) {
+            LOG.warning(() -> "Database not migrated yet, trying again in " + RETRY_MILLIS / 1000 + " s: "
+                    + rootMessage(failure));
+            return false;
+        }
+        schemaReady.fire(new SchemaReady(schemaVersion));
+        return true;
+    }
+
+    /** Whether the schema is up to date: until then no request reads the database. */
     @Lock(LockType.READ)
-    public String schemaVersion() {
-        return schemaVersion;
+    public boolean isReady() {
+        return schemaVersion != null;
+    }
+
+    /** The schema version the migrations brought the database to; empty until they ran. */
+    @Lock(LockType.READ)
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(schemaVersion);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The Flyway set-up the application uses, for any data source (tests and tools use it too). */

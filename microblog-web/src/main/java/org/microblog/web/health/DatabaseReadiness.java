@@ -31,7 +31,11 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named(NAME).withData("schema", migrations.schemaVersion());
+        var response = HealthCheckResponse.named(NAME)
+                .withData("schema", migrations.schemaVersion().orElse("pending"));
+        if (!migrations.isReady()) {
+            return response.down().build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             return response.status(connection.isValid(TIMEOUT_SECONDS)).build();
         } catch (SQLException unreachable) {

@@ -1,0 +1,36 @@
+package org.microblog.web.errors;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+/**
+ * Whether a failure means that the database cannot be reached right now (refused or lost connection, a server
+ * shutting down or starting up), not a bug and not a bad request. A request that meets one is answered 503
+ * "try again in a moment" with one log line, never a 500 page with a stack trace.
+ */
+public final class DatabaseOutage {
+
+    private static final int MAX_DEPTH = 32;
+
+    private DatabaseOutage() {}
+
+    /** The database's own words for the outage, if {@code failure} is one (found anywhere in its causes). */
+    public static Optional<String> in(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return Optional.of(String.valueOf(cause.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** SQLSTATE class 08, connection exception; PostgreSQL's 57P01 to 57P03, shutting down or starting up. */
+    private static boolean isConnectionState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+}
