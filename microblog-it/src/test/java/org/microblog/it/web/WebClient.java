@@ -105,6 +105,15 @@ public final class WebClient {
         return send(request);
     }
 
+    /** Any method with any body (a test of what a client may send), with headers given as name, value... */
+    public Page send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     /** GET with extra headers given as name, value, name, value... */
     public Page get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();

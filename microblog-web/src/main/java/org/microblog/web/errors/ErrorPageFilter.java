@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.errors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -19,7 +20,7 @@ import org.primefaces.csp.CspException;
  * Error pages render as a plain GET, whatever request failed. A failed form POST (or AJAX request) carries
  * the form's fields, ViewState and AJAX headers into the error dispatch; without this filter Faces would
  * take the error page for a postback of that form (and PrimeFaces would check its script nonce), so the
- * error page itself would fail. A POST that PrimeFaces refused for a missing or foreign nonce is a forged request: 400.
+ * error page itself would fail. A forged request (see isForged) gets 400 instead of 500.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR)
 public class ErrorPageFilter extends HttpFilter {
@@ -35,9 +36,15 @@ public class ErrorPageFilter extends HttpFilter {
         chain.doFilter(new WithoutParameters(request), response);
     }
 
-    private static boolean isForged(Object error) {
-        for (Throwable t = error instanceof Throwable thrown ? thrown : null; t != null; t = t.getCause()) {
-            if (t instanceof CspException) {
+    /**
+     * A request no page of ours sends: a POST without the page's script nonce (PrimeFaces refuses it), or a form
+     * without one of its fields, which the page therefore did not validate and the service refused
+     * (Bean Validation on its parameters).
+     */
+    static boolean isForged(Object error) {
+        Throwable t = error instanceof Throwable thrown ? thrown : null;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof CspException || t instanceof ConstraintViolationException) {
                 return true;
             }
         }
