@@ -139,7 +139,8 @@ public class User {
 
     /**
      * The form in which usernames are compared, whatever their case: John, JOHN and john are one name.
-     * Usernames are ASCII ({@link #USERNAME_PATTERN}), so Java's lower case is the database's.
+     * Usernames are ASCII ({@link #USERNAME_PATTERN}), where this agrees with the database's {@code LOWER}
+     * (computing {@code username_key}) as long as the database's locale is not Turkish.
      */
     public static String usernameKey(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
