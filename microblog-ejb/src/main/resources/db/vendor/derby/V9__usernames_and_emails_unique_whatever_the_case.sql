@@ -13,14 +13,14 @@
 -- of the account changes: posts, follows, password, sessions and remember-me stay, and it signs in with
 -- the new name. The renamed accounts are those whose username ends in '-' || id. Should a new name happen
 -- to be taken already, the unique constraint below fails and the whole migration with it: nothing is
--- changed, and the application does not start until a person has renamed one of the two.
+-- changed, and the application serves no page until a person has renamed one of the two.
 --
 -- Existing emails that differ only by case stop the migration the same way, on uq_users_email_key, and
 -- nothing is changed (Flyway runs the script as one transaction, DDL included, on both databases). The
 -- application has always stored emails lower-cased, so such a row was written by hand, and which address
 -- belongs to whom is a person's decision. Find them with
 --   SELECT LOWER(email), COUNT(*) FROM users GROUP BY LOWER(email) HAVING COUNT(*) > 1
--- change one of each pair, and start the application again.
+-- change one of each pair, and the migration runs again at the application's next attempt (or start).
 
 UPDATE users SET username =
     CASE WHEN LENGTH(username) + 1 + LENGTH(TRIM(CAST(id AS CHAR(20)))) <= 64
