@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.domain.user.User;
+import org.microblog.service.MicroblogException;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.EmailTakenException;
 import org.microblog.service.account.Passwords;
@@ -37,6 +43,9 @@ class AccountServiceIT {
 
     @Inject
     Passwords passwords;
+
+    @EJB
+    Fixtures fixtures;
 
     @Test
     void registeredUserSignsInWithTheirPasswordOnly() {
@@ -69,6 +78,113 @@ class AccountServiceIT {
                 () -> accounts.register(name.toUpperCase(), "other-" + name + "@example.com", PASSWORD));
 
         assertEquals("The username " + name.toUpperCase() + " is taken. Please choose another.", refusal.getMessage());
+    }
+
+    @Test
+    void aUsernameIsKeptAsTypedAndFoundAndSignedInWithInAnyCase() {
+        String name = unique("Susan");
+        User susan = accounts.register(name, name + "@example.com", PASSWORD);
+
+        assertEquals(name, susan.getUsername());
+        assertEquals(susan, accounts.getByUsername(name.toLowerCase(Locale.ROOT)));
+        assertEquals(
+                susan,
+                accounts.findByUsername(" " + name.toUpperCase(Locale.ROOT)).orElseThrow());
+        assertEquals(
+                susan,
+                accounts.authenticate(name.toUpperCase(Locale.ROOT), PASSWORD).orElseThrow());
+        assertEquals(
+                susan,
+                accounts.authenticate(name.toLowerCase(Locale.ROOT), PASSWORD).orElseThrow());
+        assertTrue(accounts.isUsernameTaken(name.toLowerCase(Locale.ROOT)));
+        assertTrue(accounts.isEmailTaken(name.toUpperCase(Locale.ROOT) + "@EXAMPLE.com"));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesANameOrAnEmailThatDiffersOnlyByCase() {
+        User bob = fixtures.user("Bob");
+        String name = bob.getUsername();
+
+        // Fixtures write straight through JPA, past every check of the service: only the database can refuse.
+        assertThrows(
+                EJBException.class,
+                () -> fixtures.userNamedExactly(name.toUpperCase(Locale.ROOT), "other-" + bob.getEmail()));
+        assertThrows(
+                EJBException.class,
+                () -> fixtures.userNamedExactly(unique("other"), bob.getEmail().toUpperCase(Locale.ROOT)));
+        assertEquals(bob, accounts.getByUsername(name.toLowerCase(Locale.ROOT)));
+    }
+
+    @Test
+    void ofRegistrationsRacingForOneNameInDifferentCasesOneOpensTheAccountAndTheOthersAreToldItIsTaken()
+            throws Exception {
+        String name = unique("bob");
+        String upper = name.toUpperCase(Locale.ROOT);
+        String capitalised = "B" + name.substring(1);
+        List<String> spellings = List.of(name, upper, capitalised, name, upper, capitalised);
+        List<Callable<String>> burst = new ArrayList<>();
+        for (int i = 0; i < spellings.size(); i++) {
+            String spelling = spellings.get(i);
+            String email = name + "-" + i + "@example.com";
+            burst.add(() -> outcome(() -> accounts.register(spelling, email, PASSWORD)));
+        }
+
+        List<String> outcomes = Concurrently.runAtOnce(burst);
+
+        assertEquals(1, outcomes.stream().filter("done"::equals).count(), () -> "outcomes: " + outcomes);
+        assertEquals(
+                spellings.size() - 1,
+                outcomes.stream().filter("account.usernameTaken"::equals).count(),
+                () -> "outcomes: " + outcomes);
+        User winner = accounts.getByUsername(name);
+        assertEquals(spellings.get(outcomes.indexOf("done")), winner.getUsername());
+    }
+
+    @Test
+    void ofRegistrationsRacingForOneEmailOneOpensTheAccountAndTheOthersAreToldItIsTaken() throws Exception {
+        String name = unique("mary");
+        List<Callable<String>> burst = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String username = name + "-" + i;
+            String email = (i % 2 == 0 ? name : name.toUpperCase(Locale.ROOT)) + "@Example.com";
+            burst.add(() -> outcome(() -> accounts.register(username, email, PASSWORD)));
+        }
+
+        List<String> outcomes = Concurrently.runAtOnce(burst);
+
+        assertEquals(1, outcomes.stream().filter("done"::equals).count(), () -> "outcomes: " + outcomes);
+        assertEquals(5, outcomes.stream().filter("account.emailTaken"::equals).count(), () -> "outcomes: " + outcomes);
+        assertTrue(
+                accounts.findByUsername(name + "-" + outcomes.indexOf("done")).isPresent());
+    }
+
+    @Test
+    void ofRenamesRacingForOneNameOneWinsAndTheOthersAreToldItIsTaken() throws Exception {
+        String name = unique("carl");
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(fixtures.user("renamer"));
+        }
+        List<Callable<String>> burst = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            long id = users.get(i).getId();
+            String spelling = i % 2 == 0 ? name : name.toUpperCase(Locale.ROOT);
+            burst.add(() -> outcome(() -> accounts.updateProfile(id, spelling, "racing")));
+        }
+
+        List<String> outcomes = Concurrently.runAtOnce(burst);
+
+        assertEquals(1, outcomes.stream().filter("done"::equals).count(), () -> "outcomes: " + outcomes);
+        assertEquals(
+                5, outcomes.stream().filter("account.usernameTaken"::equals).count(), () -> "outcomes: " + outcomes);
+        User winner = users.get(outcomes.indexOf("done"));
+        assertEquals(winner, accounts.getByUsername(name));
+        for (User loser : users) {
+            if (!loser.equals(winner)) {
+                assertEquals(
+                        loser.getUsername(), accounts.getById(loser.getId()).getUsername(), "unchanged");
+            }
+        }
     }
 
     @Test
@@ -167,6 +283,16 @@ class AccountServiceIT {
         assertEquals(before + 3, passwords.hashesComputed());
         assertFalse(accounts.authenticate(null, PASSWORD).isPresent());
         assertEquals(before + 3, passwords.hashesComputed(), "nothing to check costs no hash");
+    }
+
+    /** "done" if {@code call} succeeded, else the message key of the refusal; any other failure is thrown. */
+    private static String outcome(Runnable call) {
+        try {
+            call.run();
+            return "done";
+        } catch (MicroblogException refusal) {
+            return refusal.messageKey();
+        }
     }
 
     private static String unique(String name) {

@@ -8,22 +8,35 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** The migrations the application runs at start-up, applied to databases of the test's own. */
+/**
+ * The migrations the application runs at start-up, applied to databases of the test's own: Derby, and for the
+ * migrations whose SQL differs by database also PostgreSQL when the suite runs on it (a schema of the test's
+ * own in the suite's database).
+ */
 @ExtendWith(ArquillianExtension.class)
 class DatabaseMigrationsIT {
 
@@ -63,6 +76,7 @@ class DatabaseMigrationsIT {
         DatabaseMigrations.configuration(db).load().migrate(); // a restart: nothing left to do
 
         assertEquals(2, count(db, "SELECT COUNT(*) FROM users"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM users WHERE username_key = 'john'"));
         assertEquals(1, count(db, "SELECT COUNT(*) FROM followers WHERE follower_id = 1 AND followed_id = 2"));
         assertEquals(1, count(db, "SELECT COUNT(*) FROM posts WHERE author_id = 2"));
         assertTrue(indexes(db, "POSTS").contains("IX_POSTS_CREATED_AUTHOR"));
@@ -124,6 +138,133 @@ class DatabaseMigrationsIT {
         assertEquals(0, count(db, "SELECT attempts + failures FROM throttles"));
     }
 
+    @Test
+    void namesThatDifferOnlyByCaseKeepTheOldestAndTheOthersGetTheirIdAfterTheName() throws SQLException {
+        String longName = "a".repeat(64);
+        for (Scratch db : scratchDatabases()) {
+            try (db) {
+                db.flyway().target("7").load().migrate();
+                execute(
+                        db,
+                        user(1, "John", "john@x.org"),
+                        user(2, "john", "john.two@x.org"),
+                        user(3, "JOHN", "john.three@x.org"),
+                        user(4, "susan", "Susan@X.org"),
+                        user(5, longName, "long@x.org"),
+                        user(66, longName.toUpperCase(Locale.ROOT), "long.two@x.org"),
+                        "INSERT INTO followers (follower_id, followed_id) VALUES (2, 1)",
+                        "INSERT INTO posts (body, created_at, author_id) VALUES ('hi', CURRENT_TIMESTAMP, 3)");
+
+                db.flyway().load().migrate();
+
+                assertEquals(
+                        List.of("John", "john-2", "JOHN-3", "susan", longName, "A".repeat(61) + "-66"),
+                        usernames(db),
+                        db.name());
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM followers WHERE follower_id = 2 AND followed_id = 1"));
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM posts WHERE author_id = 3"));
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM users WHERE username_key = 'john-2'"));
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM users WHERE email_key = 'susan@x.org'"));
+                assertThrows(SQLException.class, () -> execute(db, user(7, "SUSAN", "other@x.org")), db.name());
+                assertThrows(SQLException.class, () -> execute(db, user(8, "mary", "SUSAN@x.org")), db.name());
+                assertThrows(
+                        SQLException.class,
+                        () -> execute(db, "UPDATE users SET username = 'john' WHERE id = 4"),
+                        db.name());
+                execute(db, user(9, "mary", "mary@x.org"));
+                assertEquals(7, count(db, "SELECT COUNT(*) FROM users"), db.name());
+            }
+        }
+    }
+
+    @Test
+    void emailsThatDifferOnlyByCaseStopTheMigrationWhichChangesNothingUntilAPersonDecides() throws SQLException {
+        for (Scratch db : scratchDatabases()) {
+            try (db) {
+                db.flyway().target("7").load().migrate();
+                execute(db, user(1, "john", "john@x.org"), user(2, "John", "John@X.org"));
+
+                assertThrows(FlywayException.class, () -> db.flyway().load().migrate(), db.name());
+
+                assertEquals(
+                        "7", db.flyway().load().info().current().getVersion().getVersion(), db.name());
+                assertEquals(List.of("john", "John"), usernames(db), db.name());
+                execute(db, "UPDATE users SET email = 'john.two@x.org' WHERE id = 2");
+                db.flyway().load().migrate();
+                assertEquals(List.of("john", "John-2"), usernames(db), db.name());
+            }
+        }
+    }
+
+    /**
+     * A fresh database of the test's own on every database the suite runs on: always Derby (in memory), and
+     * PostgreSQL, as a new schema in the suite's database, when the server uses it.
+     */
+    private static List<Scratch> scratchDatabases() {
+        List<Scratch> databases = new ArrayList<>();
+        databases.add(new Scratch("Derby", freshDatabase(), Optional.empty()));
+        Config config = ConfigProvider.getConfig();
+        Optional<String> url = config.getOptionalValue("microblog.datasource.url", String.class)
+                .filter(u -> u.startsWith("jdbc:postgresql:"));
+        if (url.isPresent()) {
+            String schema = "migrations_" + UUID.randomUUID().toString().replace("-", "");
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(url.get());
+            config.getOptionalValue("microblog.datasource.user", String.class).ifPresent(pg::setUser);
+            config.getOptionalValue("microblog.datasource.password", String.class)
+                    .ifPresent(pg::setPassword);
+            pg.setCurrentSchema(schema);
+            databases.add(new Scratch("PostgreSQL", pg, Optional.of(schema)));
+        }
+        return databases;
+    }
+
+    /** A database for one test; PostgreSQL's schema is dropped at the end. */
+    private record Scratch(String name, DataSource dataSource, Optional<String> schema) implements AutoCloseable {
+
+        FluentConfiguration flyway() {
+            FluentConfiguration flyway = DatabaseMigrations.configuration(dataSource);
+            return schema.map(flyway::schemas).orElse(flyway);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (schema.isPresent()) {
+                execute(this, "DROP SCHEMA " + schema.get() + " CASCADE");
+            }
+        }
+    }
+
+    private static String user(long id, String username, String email) {
+        return "INSERT INTO users (id, username, email, password_hash) VALUES (%d, '%s', '%s', 'h')"
+                .formatted(id, username, email);
+    }
+
+    private static void execute(Scratch db, String... statements) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.executeUpdate(statement);
+            }
+        }
+    }
+
+    private static List<String> usernames(Scratch db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT username FROM users ORDER BY id")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static long count(Scratch db, String sql) throws SQLException {
+        return count(db.dataSource(), sql);
+    }
+
     private static EmbeddedDataSource freshDatabase() {
         EmbeddedDataSource db = new EmbeddedDataSource();
         db.setDatabaseName("memory:migrations-" + UUID.randomUUID());
@@ -162,7 +303,7 @@ class DatabaseMigrationsIT {
         return names;
     }
 
-    private static long count(EmbeddedDataSource db, String sql) throws SQLException {
+    private static long count(DataSource db, String sql) throws SQLException {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {

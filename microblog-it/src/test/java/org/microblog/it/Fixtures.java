@@ -41,6 +41,14 @@ public class Fixtures {
         return user;
     }
 
+    /** A new user with exactly this username and email, persisted without any check of the service's. */
+    public User userNamedExactly(String username, String email) {
+        User user = new User(username, email, NO_PASSWORD);
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
     /** {@code count} posts by {@code author}, one a second from {@code newest} back, in one transaction; their ids, newest first. */
     public List<Long> posts(User author, int count, Instant newest) {
         User managed = em.find(User.class, author.getId());

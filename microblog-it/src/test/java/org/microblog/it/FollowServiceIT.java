@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,22 @@ class FollowServiceIT {
         User ann = fixtures.user("ann");
 
         assertThrows(CannotFollowSelfException.class, () -> follows.unfollow(ann.getId(), ann.getUsername()));
+    }
+
+    @Test
+    void followingByNameFindsTheUserWhateverTheCase() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("Bob");
+
+        assertTrue(follows.follow(ann.getId(), bob.getUsername().toUpperCase(Locale.ROOT)));
+        assertFalse(follows.follow(ann.getId(), bob.getUsername().toLowerCase(Locale.ROOT)));
+        assertEquals(1, follows.followersCount(bob.getId()));
+
+        assertTrue(follows.unfollow(ann.getId(), bob.getUsername().toLowerCase(Locale.ROOT)));
+        assertEquals(0, follows.followersCount(bob.getId()));
+        assertThrows(
+                CannotFollowSelfException.class,
+                () -> follows.follow(ann.getId(), ann.getUsername().toUpperCase(Locale.ROOT)));
     }
 
     @Test

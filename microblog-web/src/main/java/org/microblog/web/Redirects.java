@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The redirect after a form POST (POST, redirect, GET). Written by hand because both OmniFaces'
- * {@code Faces.redirect} and Faces' {@code ExternalContext.redirect} start Faces' flash, which Mojarra keeps
- * in the HTTP session (see FlashMessages): a redirect must not make the session grow.
+ * The redirect (a 302) after a form POST (POST, redirect, GET), or from an address to the page's own. Written
+ * by hand because both OmniFaces' {@code Faces.redirect} and Faces' {@code ExternalContext.redirect} start
+ * Faces' flash, which Mojarra keeps in the HTTP session (see FlashMessages): a redirect must not make the
+ * session grow.
  */
 public final class Redirects {
 

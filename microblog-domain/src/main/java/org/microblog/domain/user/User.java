@@ -61,14 +61,26 @@ public class User {
     @NotBlank(message = "{microblog.user.username.required}")
     @Size(max = USERNAME_MAX, message = "{microblog.user.username.size}")
     @Pattern(regexp = USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
-    @Column(name = "username", nullable = false, unique = true, length = USERNAME_MAX)
+    @Column(name = "username", nullable = false, length = USERNAME_MAX)
     private String username;
+
+    /**
+     * The username as it is compared: {@link #usernameKey(String)}. The database computes the column from
+     * {@code username} and keeps it unique (migration V9), so that John and john cannot both exist even when
+     * two registrations race; JPA never writes it, and this field only mirrors it for the entity in memory.
+     */
+    @Column(name = "username_key", insertable = false, updatable = false, length = USERNAME_MAX)
+    private String usernameKey;
 
     @NotBlank(message = "{microblog.user.email.required}")
     @Email(message = "{microblog.user.email.invalid}")
     @Size(max = EMAIL_MAX, message = "{microblog.user.email.size}")
-    @Column(name = "email", nullable = false, unique = true, length = EMAIL_MAX)
+    @Column(name = "email", nullable = false, length = EMAIL_MAX)
     private String email;
+
+    /** The email lower-cased, computed and kept unique by the database like {@link #usernameKey}. */
+    @Column(name = "email_key", insertable = false, updatable = false, length = EMAIL_MAX)
+    private String emailKey;
 
     @NotNull
     @Size(max = PASSWORD_HASH_MAX)
@@ -113,7 +125,9 @@ public class User {
     @SuppressWarnings("this-escape") // the self-link only stores the reference
     public User(String username, String email, String passwordHash) {
         this.username = requireText(username, "username");
+        this.usernameKey = usernameKey(this.username);
         this.email = normalizeEmail(requireText(email, "email"));
+        this.emailKey = this.email;
         this.passwordHash = requireText(passwordHash, "passwordHash");
         this.following.add(this);
     }
@@ -121,6 +135,15 @@ public class User {
     /** The form in which emails are stored and compared. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The form in which usernames are compared, whatever their case: John, JOHN and john are one name.
+     * Usernames are ASCII ({@link #USERNAME_PATTERN}), where this agrees with the database's {@code LOWER}
+     * (computing {@code username_key}) as long as the database's locale is not Turkish.
+     */
+    public static String usernameKey(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Starts following {@code other}; following someone already followed changes nothing. */
@@ -166,8 +189,10 @@ public class User {
         return followersCount;
     }
 
+    /** Gives the user another username, kept as typed; it is compared without regard to case. */
     public void rename(String newUsername) {
         this.username = requireText(newUsername, "username");
+        this.usernameKey = usernameKey(this.username);
     }
 
     public void describeAs(String aboutMe) {

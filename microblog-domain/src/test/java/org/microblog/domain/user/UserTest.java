@@ -21,6 +21,15 @@ class UserTest {
     }
 
     @Test
+    void aUsernameIsKeptAsTypedAndComparedInLowerCase() {
+        User john = new User("  John ", "john@example.com", "hash");
+
+        assertEquals("John", john.getUsername());
+        assertEquals("john", User.usernameKey(" JOHN "));
+        assertEquals(User.usernameKey("john"), User.usernameKey(john.getUsername()));
+    }
+
+    @Test
     void avatarSizeOutsideGravatarsRangeIsRefused() {
         User john = new User("john", "john@example.com", "hash");
 

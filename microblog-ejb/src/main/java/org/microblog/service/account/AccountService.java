@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -18,11 +19,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
+import org.microblog.service.MicroblogException;
 
 /**
  * Accounts: registration, sign-in checks, passwords, ending sessions, profiles and finding users.
@@ -46,8 +47,10 @@ public class AccountService {
     RememberMeService rememberMe;
 
     /**
-     * Opens an account. Usernames are unique without regard to case, emails after trimming and
-     * lower-casing.
+     * Opens an account. Usernames are kept as typed and unique without regard to case, emails after trimming
+     * and lower-casing. Of two registrations racing for one name (in any case) or one email, one opens the
+     * account and the other gets the same refusal as a name taken long ago (the database's unique
+     * constraints decide, see {@link TakenNames}).
      *
      * @throws UsernameTakenException if the username is in use
      * @throws EmailTakenException if the email is in use
@@ -65,7 +68,7 @@ public class AccountService {
         }
         User user = new User(name, email, passwords.hash(password));
         em.persist(user);
-        em.flush();
+        flushNames(name);
         LOG.info(() -> "Registered " + user);
         return user;
     }
@@ -83,11 +86,12 @@ public class AccountService {
         return user.filter(u -> passwords.matches(password, u.getPasswordHash()));
     }
 
+    /** The user with this username in any case (John, JOHN and john are one name). */
     public Optional<User> findByUsername(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        return findBy(User_.username, username.strip());
+        return findBy(User_.usernameKey, User.usernameKey(username));
     }
 
     /** @throws UserNotFoundException if there is no such user */
@@ -104,23 +108,20 @@ public class AccountService {
         return findById(id).orElseThrow(() -> new UserNotFoundException("#" + id));
     }
 
+    /** Whether an account has this username, in any case. */
     public boolean isUsernameTaken(String username) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<User> user = query.from(User.class);
-        query.select(cb.count(user))
-                .where(cb.equal(
-                        cb.lower(user.get(User_.username)), username.strip().toLowerCase(Locale.ROOT)));
-        return em.createQuery(query).getSingleResult() > 0;
+        return exists(User_.usernameKey, User.usernameKey(username));
     }
 
+    /** Whether an account has this email, in any case. */
     public boolean isEmailTaken(String email) {
-        return findBy(User_.email, User.normalizeEmail(email)).isPresent();
+        return exists(User_.emailKey, User.normalizeEmail(email));
     }
 
     /**
      * Changes the username and about-me of {@code userId}. Keeping one's own username, in any case, is
-     * allowed.
+     * allowed. Of two renames (or a rename and a registration) racing for one name, one wins and the other
+     * gets the same refusal as for a name taken long ago.
      *
      * @throws UsernameTakenException if another account has the new username
      */
@@ -135,6 +136,7 @@ public class AccountService {
         }
         user.rename(name);
         user.describeAs(aboutMe);
+        flushNames(name);
         return user;
     }
 
@@ -201,6 +203,28 @@ public class AccountService {
             throw new UserNotFoundException("#" + userId);
         }
         return user;
+    }
+
+    /**
+     * Writes the changes now rather than at commit, so that losing a race for {@code username} or an email
+     * (a unique constraint) is the refusal the check before it gives, not a failed commit.
+     */
+    private void flushNames(String username) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            MicroblogException refusal = TakenNames.refusalFor(e, username).orElseThrow(() -> e);
+            LOG.info(() -> "Lost the race for the name " + username + " or its email: " + refusal.messageKey());
+            throw refusal;
+        }
+    }
+
+    private boolean exists(SingularAttribute<User, String> attribute, String value) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<User> user = query.from(User.class);
+        query.select(cb.count(user)).where(cb.equal(user.get(attribute), value));
+        return em.createQuery(query).getSingleResult() > 0;
     }
 
     private Optional<User> findBy(SingularAttribute<User, String> attribute, String value) {

@@ -24,7 +24,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date when the application starts, with the Flyway migrations in
- * {@code db/migration}. Migrations only ever add: a restart never drops a user's data.
+ * {@code db/migration}, written in the SQL that Derby and PostgreSQL share, and those in {@code
+ * db/vendor/derby} or {@code db/vendor/postgresql}, for the database in use, where the SQL must differ (a
+ * version lives in one place or the other, never in both). A restart never drops a user's data.
  *
  * <p>The data source is declared here and configured through MicroProfile Config (see
  * {@code microprofile-config.properties} in the web module): the embedded Derby database by default,
@@ -136,11 +138,18 @@ public class DatabaseMigrations {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The Flyway set-up the application uses, for any data source (tests and tools use it too). */
+    /**
+     * The Flyway set-up the application uses, for any data source (tests and tools use it too). Flyway itself
+     * has no placeholder for the database in a location (Spring Boot's {@code {vendor}} is Spring's), so the
+     * database's own folder is chosen here. It is not below {@code db/migration}, which Flyway scans with
+     * every folder in it.
+     */
     public static FluentConfiguration configuration(DataSource dataSource) {
         return Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(
+                        "classpath:db/migration",
+                        "classpath:db/vendor/" + DatabaseVendor.of(dataSource).folder())
                 .failOnMissingLocations(true);
     }
 }

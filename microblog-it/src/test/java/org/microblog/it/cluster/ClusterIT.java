@@ -55,10 +55,13 @@ class ClusterIT {
 
     @Test
     void threeInstancesStartingAtOnceApplyEachMigrationOnce() throws SQLException, IOException {
-        long migrations;
-        try (Stream<Path> files = Files.list(
-                Path.of(System.getProperty("microblog.home"), "microblog-ejb/src/main/resources/db/migration"))) {
-            migrations = files.filter(file -> file.toString().endsWith(".sql")).count();
+        long migrations = 0;
+        Path scripts = Path.of(System.getProperty("microblog.home"), "microblog-ejb/src/main/resources/db");
+        for (Path folder : List.of(scripts.resolve("migration"), scripts.resolve("vendor/postgresql"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                migrations +=
+                        files.filter(file -> file.toString().endsWith(".sql")).count();
+            }
         }
         try (Connection database = cluster.database();
                 Statement query = database.createStatement();

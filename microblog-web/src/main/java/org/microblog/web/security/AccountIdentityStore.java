@@ -9,7 +9,8 @@ import java.util.Set;
 import org.microblog.service.account.AccountService;
 
 /**
- * Checks usernames and passwords against Microblog's own accounts (PBKDF2 hashes, see Passwords).
+ * Checks usernames and passwords against Microblog's own accounts (PBKDF2 hashes, see Passwords). The
+ * username may be typed in any case: John, JOHN and john are one account.
  *
  * <p>The caller principal's name is the user's id, not the username: a user may rename themself, and
  * the signed-in identity must not change with it. Everyone signed in is in the group {@value #USER}.

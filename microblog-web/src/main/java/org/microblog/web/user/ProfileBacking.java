@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.web.Paging;
+import org.microblog.web.Redirects;
 import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -20,6 +21,10 @@ import org.omnifaces.util.Faces;
  * {@code /user/{name}/following}, all served by {@code user.xhtml}): whose page it is, which section it
  * shows, the counts and how the viewer stands to them. Everything comes from the address and the
  * database on each request; the view keeps no state.
+ *
+ * <p>A username in the address is found in any case; an address that spells it otherwise than its owner
+ * does ({@code /user/JOHN/followers}) is redirected to the one that spells it as the owner does ({@code
+ * /user/john/followers}), so that each page has one address.
  */
 @Named
 @RequestScoped
@@ -60,13 +65,29 @@ public class ProfileBacking {
     /** How the counts and the viewer's follow links stand now. */
     private record Standing(long followers, long following, boolean viewerFollows, boolean followsViewer) {}
 
-    /** On GET: 404 for an unknown user or path, 400 for a malformed paging parameter. */
+    /**
+     * On GET: 404 for an unknown user or path, a redirect for a username spelled in another case, 400 for a
+     * malformed paging parameter.
+     */
     public void load() throws IOException {
         if (extraParam != null || Section.of(sectionParam).isEmpty() || user().isEmpty()) {
             Faces.responseSendError(404, "No such user");
+        } else if (!user.get().username().equals(usernameParam)) {
+            Redirects.to(canonicalAddress(user.get().username()));
         } else if (!Paging.isWellFormedCursor(after) || !Paging.isWellFormedPageNumber(page)) {
             Faces.responseSendError(400, "Malformed paging parameter");
         }
+    }
+
+    /**
+     * This page's address with the username spelled as its owner does: same section, same query. A 302 (what
+     * {@link Redirects} sends), not a 301: a browser keeps a 301 for good, but the spelling can change with a
+     * rename, and the old one can go to somebody else.
+     */
+    private String canonicalAddress(String username) {
+        String query = Faces.getRequestQueryString();
+        return Faces.getRequestContextPath() + "/user/" + username + (sectionParam == null ? "" : "/" + sectionParam)
+                + (query == null ? "" : "?" + query);
     }
 
     /** The user whose page this is; empty when the address names nobody (a 404, or a user renamed meanwhile). */
