@@ -1,4 +1,4 @@
-package org.microblog.it.cluster;
+package org.microblog.it.production;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.microblog.it.cluster;
+package org.microblog.it.production;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
