@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -181,17 +182,46 @@ class DatabaseMigrationsIT {
     void emailsThatDifferOnlyByCaseStopTheMigrationWhichChangesNothingUntilAPersonDecides() throws SQLException {
         for (Scratch db : scratchDatabases()) {
             try (db) {
-                db.flyway().target("7").load().migrate();
+                db.flyway().target("8").load().migrate(); // the version before V9
                 execute(db, user(1, "john", "john@x.org"), user(2, "John", "John@X.org"));
 
                 assertThrows(FlywayException.class, () -> db.flyway().load().migrate(), db.name());
 
                 assertEquals(
-                        "7", db.flyway().load().info().current().getVersion().getVersion(), db.name());
+                        "8", db.flyway().load().info().current().getVersion().getVersion(), db.name());
                 assertEquals(List.of("john", "John"), usernames(db), db.name());
                 execute(db, "UPDATE users SET email = 'john.two@x.org' WHERE id = 2");
                 db.flyway().load().migrate();
                 assertEquals(List.of("john", "John-2"), usernames(db), db.name());
+            }
+        }
+    }
+
+    @Test
+    void postsAndAboutMeHoldOneHundredFortyEmojiAndKeepWhatTheyHeld() throws SQLException {
+        String emoji = "\uD83D\uDE00".repeat(140); // 140 characters, 280 UTF-16 units
+        String insertPost = "INSERT INTO posts (id, body, created_at, author_id) VALUES (?, ?, CURRENT_TIMESTAMP, 1)";
+        for (Scratch db : scratchDatabases()) {
+            try (db) {
+                db.flyway().target("7").load().migrate();
+                execute(
+                        db,
+                        "INSERT INTO users (id, username, email, password_hash, about_me)"
+                                + " VALUES (1, 'john', 'j@x.org', 'h', 'about john')",
+                        "INSERT INTO posts (id, body, created_at, author_id) VALUES (1, 'hi', CURRENT_TIMESTAMP, 1)");
+                if (db.name().equals("Derby")) {
+                    assertThrows(
+                            SQLException.class,
+                            () -> update(db, insertPost, 2, emoji),
+                            "Derby's VARCHAR(140) counts UTF-16 units: 70 emoji at most");
+                }
+
+                db.flyway().load().migrate();
+
+                update(db, insertPost, 3, emoji);
+                update(db, "UPDATE users SET about_me = ? WHERE id = ?", emoji, 1);
+                assertEquals(List.of("hi", emoji), texts(db, "SELECT body FROM posts ORDER BY id"), db.name());
+                assertEquals(List.of(emoji), texts(db, "SELECT about_me FROM users"), db.name());
             }
         }
     }
@@ -247,6 +277,28 @@ class DatabaseMigrationsIT {
                 s.executeUpdate(statement);
             }
         }
+    }
+
+    private static void update(Scratch db, String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static List<String> texts(Scratch db, String sql) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                texts.add(rs.getString(1));
+            }
+        }
+        return texts;
     }
 
     private static List<String> usernames(Scratch db) throws SQLException {

@@ -3,10 +3,9 @@ package org.microblog.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.microblog.domain.post.Post;
+import org.microblog.domain.post.PostBody;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
@@ -40,15 +39,14 @@ public class IndexBacking {
     @Param(name = "after")
     String after;
 
-    @NotBlank(message = "{microblog.post.body.required}")
-    @Size(max = Post.BODY_MAX, message = "{microblog.post.body.size}")
+    @PostBody
     private String body;
 
     private String followName;
 
     private PostPage timeline;
 
-    /** On GET: 400 for a malformed cursor. */
+    /** Before the page renders (preRenderView, see index.xhtml): 400 for a malformed cursor. */
     public void load() throws IOException {
         if (!Paging.isWellFormedCursor(after)) {
             Faces.responseSendError(400, "Malformed page cursor");
@@ -99,6 +97,7 @@ public class IndexBacking {
         this.body = body;
     }
 
+    /** For the page's counter (counter.js), which counts code points as PostBody does. */
     public int getBodyMax() {
         return Post.BODY_MAX;
     }

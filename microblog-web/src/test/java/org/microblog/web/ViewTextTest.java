@@ -47,7 +47,9 @@ class ViewTextTest {
             "requiredMessage",
             "validatorMessage",
             "converterMessage",
-            "counterTemplate");
+            "counterTemplate",
+            "pt:data-left",
+            "pt:data-over");
     /** Components whose value attribute is data or a target, not text. */
     private static final Set<String> VALUE_IS_NOT_TEXT = Set.of("ui:param", "f:param", "ui:repeat", "f:viewParam");
 

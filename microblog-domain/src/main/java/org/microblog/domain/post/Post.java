@@ -9,12 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.microblog.domain.text.TextRules;
 import org.microblog.domain.user.User;
 
 /** A short message published by a user. Posts are immutable once published. */
@@ -22,16 +21,22 @@ import org.microblog.domain.user.User;
 @Table(name = "posts")
 public class Post {
 
+    /** The most characters a post holds, counted as people count them: Unicode code points (see TextRules). */
     public static final int BODY_MAX = 140;
+
+    /**
+     * The body column's length in the schema: Derby's VARCHAR counts UTF-16 units, two for a character outside
+     * the Basic Multilingual Plane (an emoji), so 140 emoji need 280 (migration V8).
+     */
+    public static final int BODY_COLUMN_LENGTH = 2 * BODY_MAX;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id")
     private Long id;
 
-    @NotBlank(message = "{microblog.post.body.required}")
-    @Size(min = 1, max = BODY_MAX, message = "{microblog.post.body.size}")
-    @Column(name = "body", nullable = false, length = BODY_MAX)
+    @PostBody
+    @Column(name = "body", nullable = false, length = BODY_COLUMN_LENGTH)
     private String body;
 
     @NotNull
@@ -55,8 +60,9 @@ public class Post {
     }
 
     /**
-     * A post by {@code author} at {@code timestamp}. The body is stripped of surrounding white space and
-     * must then hold 1 to {@value #BODY_MAX} characters. The time is kept to the millisecond, the
+     * A post by {@code author} at {@code timestamp}. The body must follow {@link PostBody}'s rules (not blank, at
+     * most {@value #BODY_MAX} code points, no control character but line feed and tab) and is kept without the
+     * white space around it ({@link TextRules#strip}). The time is kept to the millisecond, the
      * precision every supported database stores, so that a timeline cursor made from this object matches
      * the row it came from.
      */
@@ -67,11 +73,11 @@ public class Post {
     }
 
     private static String requireBody(String body) {
-        String stripped = body == null ? "" : body.strip();
-        if (stripped.isEmpty() || stripped.length() > BODY_MAX) {
-            throw new IllegalArgumentException("A post holds 1 to " + BODY_MAX + " characters");
-        }
-        return stripped;
+        TextRules.check(body, BODY_MAX, true).ifPresent(refusal -> {
+            throw new IllegalArgumentException("Not a post body (" + refusal + "): 1 to " + BODY_MAX
+                    + " visible characters, no control characters but line feed and tab");
+        });
+        return TextRules.strip(body);
     }
 
     public Long getId() {

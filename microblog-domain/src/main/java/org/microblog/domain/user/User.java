@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.microblog.domain.text.TextRules;
 
 /**
  * A person with an account. Users follow each other through the self-referential many-to-many
@@ -48,7 +49,11 @@ public class User {
 
     public static final int USERNAME_MAX = 64;
     public static final int EMAIL_MAX = 120;
+    /** The most characters an about-me holds, counted as Unicode code points (see TextRules). */
     public static final int ABOUT_ME_MAX = 140;
+    /** The about_me column's length: Derby counts UTF-16 units, two for an emoji (migration V8). */
+    public static final int ABOUT_ME_COLUMN_LENGTH = 2 * ABOUT_ME_MAX;
+
     public static final int PASSWORD_HASH_MAX = 255;
     /** Letters, digits, '_', '.' and '-', not starting with '.' or '-': safe in {@code /user/{name}} URLs. */
     public static final String USERNAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
@@ -87,8 +92,8 @@ public class User {
     @Column(name = "password_hash", nullable = false, length = PASSWORD_HASH_MAX)
     private String passwordHash;
 
-    @Size(max = ABOUT_ME_MAX, message = "{microblog.user.aboutMe.size}")
-    @Column(name = "about_me", length = ABOUT_ME_MAX)
+    @AboutMe
+    @Column(name = "about_me", length = ABOUT_ME_COLUMN_LENGTH)
     private String aboutMe;
 
     @Column(name = "last_seen")
@@ -195,8 +200,18 @@ public class User {
         this.usernameKey = usernameKey(this.username);
     }
 
+    /**
+     * Sets the about-me, kept without the white space around it; blank text (to a person: see {@link
+     * TextRules#isBlank}) means none.
+     *
+     * @throws IllegalArgumentException if the text breaks {@link AboutMe}'s rules (too long, control characters)
+     */
     public void describeAs(String aboutMe) {
-        this.aboutMe = aboutMe == null || aboutMe.isBlank() ? null : aboutMe.strip();
+        TextRules.check(aboutMe, ABOUT_ME_MAX, false).ifPresent(refusal -> {
+            throw new IllegalArgumentException("Not an about-me (" + refusal + "): at most " + ABOUT_ME_MAX
+                    + " characters, no control characters but line feed and tab");
+        });
+        this.aboutMe = TextRules.isBlank(aboutMe) ? null : TextRules.strip(aboutMe);
     }
 
     /** Stores a new password hash; every session signed in with the old password ends ({@link #endAllSessions()}). */

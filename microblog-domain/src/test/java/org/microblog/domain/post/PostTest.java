@@ -25,10 +25,27 @@ class PostTest {
         Instant now = Instant.now();
 
         assertThrows(IllegalArgumentException.class, () -> new Post(author, "   ", now));
+        assertThrows(IllegalArgumentException.class, () -> new Post(author, "\u00A0\u200B\u3000", now));
         assertThrows(IllegalArgumentException.class, () -> new Post(author, "x".repeat(Post.BODY_MAX + 1), now));
         assertEquals(
                 Post.BODY_MAX,
                 new Post(author, "x".repeat(Post.BODY_MAX), now).getBody().length());
+    }
+
+    @Test
+    void aBodyHoldsOneHundredFortyEmojiWhole() {
+        String emoji = "\uD83D\uDE00".repeat(Post.BODY_MAX);
+
+        assertEquals(emoji, new Post(author, emoji, Instant.now()).getBody());
+        assertThrows(IllegalArgumentException.class, () -> new Post(author, emoji + "\uD83D\uDE00", Instant.now()));
+    }
+
+    @Test
+    void controlCharactersAreRefusedButLineFeedsAndTabsKept() {
+        Instant now = Instant.now();
+
+        assertThrows(IllegalArgumentException.class, () -> new Post(author, "a\u0000b", now));
+        assertEquals("a\n\tb", new Post(author, " a\n\tb\n", now).getBody());
     }
 
     @Test

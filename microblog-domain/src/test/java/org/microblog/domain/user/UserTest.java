@@ -97,12 +97,37 @@ class UserTest {
     }
 
     @Test
+    void aboutMeIsKeptWithoutSurroundingSpaces() {
+        User john = new User("john", "john@example.com", "hash");
+
+        john.describeAs("\u00A0 hello\n\u3000");
+
+        assertEquals("hello", john.getAboutMe().orElseThrow());
+    }
+
+    @Test
     void blankAboutMeIsNone() {
         User john = new User("john", "john@example.com", "hash");
 
         john.describeAs("   ");
-
         assertTrue(john.getAboutMe().isEmpty());
+
+        john.describeAs("\u00A0\u200B\u3000\uFEFF");
+        assertTrue(john.getAboutMe().isEmpty(), "invisible characters are blank too");
+    }
+
+    @Test
+    void aboutMeHoldsOneHundredFortyEmojiAndNoControlCharacters() {
+        User john = new User("john", "john@example.com", "hash");
+        String emoji = "\uD83D\uDE00".repeat(User.ABOUT_ME_MAX);
+
+        john.describeAs(emoji);
+
+        assertEquals(emoji, john.getAboutMe().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> john.describeAs(" " + emoji), "the space counts");
+        assertThrows(IllegalArgumentException.class, () -> john.describeAs(emoji + "!"));
+        assertThrows(IllegalArgumentException.class, () -> john.describeAs("bell\u0007"));
+        assertEquals(emoji, john.getAboutMe().orElseThrow(), "a refused text changes nothing");
     }
 
     @Test

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.microblog.domain.user.AboutMe;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 import org.microblog.service.MicroblogException;
@@ -128,7 +129,7 @@ public class AccountService {
     public User updateProfile(
             long userId,
             @NotBlank @Size(max = User.USERNAME_MAX) @Pattern(regexp = User.USERNAME_PATTERN) String username,
-            @Size(max = User.ABOUT_ME_MAX) String aboutMe) {
+            @AboutMe String aboutMe) {
         User user = getById(userId);
         String name = username.strip();
         if (!name.equalsIgnoreCase(user.getUsername()) && isUsernameTaken(name)) {

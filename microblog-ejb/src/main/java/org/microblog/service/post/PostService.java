@@ -4,11 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import org.microblog.domain.post.Post;
+import org.microblog.domain.post.PostBody;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
@@ -28,12 +27,12 @@ public class PostService {
      *
      * @throws UserNotFoundException if the author does not exist
      */
-    public Post publish(long authorId, @NotBlank @Size(max = Post.BODY_MAX) String body) {
+    public Post publish(long authorId, @PostBody String body) {
         return publish(authorId, body, Instant.now(Clock.systemUTC()));
     }
 
     /** Publishes with a given time: for imports and tests that need a known order. */
-    public Post publish(long authorId, @NotBlank @Size(max = Post.BODY_MAX) String body, Instant at) {
+    public Post publish(long authorId, @PostBody String body, Instant at) {
         User author = accounts.getById(authorId);
         Post post = new Post(author, body, at);
         em.persist(post);

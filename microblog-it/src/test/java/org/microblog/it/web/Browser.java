@@ -120,6 +120,18 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Puts {@code text} into a field as pasting does: the value, then an input event. For text that ChromeDriver
+     * cannot type, such as characters outside the Basic Multilingual Plane (emoji).
+     */
+    void paste(String id, String text) {
+        driver.executeScript(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                element(id),
+                text);
+    }
+
     /** Clicks and waits until the page it was on has been replaced (a full submit or link). */
     void clickAndLoad(String id) {
         WebElement button = element(id);

@@ -224,6 +224,34 @@ class BrowserIT {
     }
 
     @Test
+    void theCounterCountsAnEmojiAsOneCharacterAndTextOverTheLimitIsRefusedWhole() {
+        String lea = Names.unique("lea");
+        String emoji = "\uD83D\uDE00"; // 😀, two UTF-16 units
+        browser.register(lea);
+        browser.open("");
+        browser.waitForText("140 characters left");
+
+        browser.paste("post:body", emoji.repeat(140));
+        browser.waitForText("0 characters left");
+        browser.paste("post:body", emoji.repeat(141));
+        browser.waitForText("Over the limit by 1");
+        browser.screenshot("home-over-the-limit");
+        browser.clickAndLoad("post:submit");
+
+        browser.waitForText("A post has at most 140 characters.");
+        assertEquals(emoji.repeat(141), browser.element("post:body").getAttribute("value"), "not cut");
+        browser.waitForText("Over the limit by 1");
+        browser.paste("post:body", emoji.repeat(140));
+        browser.clickAndLoad("post:submit");
+        browser.waitForText("Your post is now live!");
+        assertEquals(emoji.repeat(140), browser.texts(".post-body").getFirst());
+
+        browser.open("edit-profile");
+        browser.paste("profile:aboutMe", emoji.repeat(138));
+        browser.waitForText("2 characters left");
+    }
+
+    @Test
     void registrationExplainsWhatIsWrong() {
         String henry = Names.unique("henry");
         new WebClient(base).register(henry);

@@ -138,16 +138,18 @@ class HttpBehaviourIT {
     void errorPagesShowNoExceptionText() {
         WebClient visitor = client();
         WebClient.Page badCursor = visitor.get("explore?after=not-a-cursor");
+        WebClient.Page badHomeCursor = visitor.get("?after=not-a-cursor");
         WebClient.Page badPage = visitor.get("user/" + Names.unique("x") + "/followers?page=-3");
         WebClient.Page unknownSection = visitor.get("user/anyone/secrets");
         WebClient.Page unknownPath = visitor.get("WEB-INF/web.xml");
 
         assertEquals(400, badCursor.status());
         assertEquals("Bad request", badCursor.text("error-title"));
+        assertEquals(400, badHomeCursor.status());
         assertEquals(404, badPage.status());
         assertEquals(404, unknownSection.status());
         assertEquals(404, unknownPath.status());
-        for (WebClient.Page page : List.of(badCursor, badPage, unknownSection, unknownPath)) {
+        for (WebClient.Page page : List.of(badCursor, badHomeCursor, badPage, unknownSection, unknownPath)) {
             assertNoTechnicalDetails(page);
         }
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.microblog.domain.user.AboutMe;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.web.FlashMessages;
@@ -33,7 +34,7 @@ public class EditProfileBacking {
     @Pattern(regexp = User.USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
     private String username;
 
-    @Size(max = User.ABOUT_ME_MAX, message = "{microblog.user.aboutMe.size}")
+    @AboutMe
     private String aboutMe;
 
     @PostConstruct
@@ -67,6 +68,7 @@ public class EditProfileBacking {
         this.aboutMe = aboutMe;
     }
 
+    /** For the page's counter (counter.js), which counts code points as AboutMe does. */
     public int getAboutMeMax() {
         return User.ABOUT_ME_MAX;
     }
