@@ -179,6 +179,16 @@ await_ready() {
     done
 }
 
+# Waits until the instance has no request in progress through HAProxy (at most 10 s).
+await_drained() {
+    local name=$1 waited=0
+    while [ "$(haproxy_api "show stat" | awk -F, -v server="$name" '$1 == "instances" && $2 == server { print $5 }')" != 0 ] \
+        && [ $waited -lt 20 ]; do
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+}
+
 # Waits until HAProxy's checks see the instance UP (or, with "not", no longer UP).
 await_haproxy() {
     local name=$1 want=$2 waited=0
@@ -243,7 +253,7 @@ case "$command" in
         for name in $(running_instances); do
             say "restarting $name"
             haproxy_api "set server instances/$name state maint" >/dev/null
-            sleep 2
+            await_drained "$name"
             stop_instance "$name"
             start_instance "$name"
             await_ready "$name"
