@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +39,7 @@ class CrashSafetyIT {
     void everyAcknowledgedPostSurvivesAKillExactlyOnce() throws Exception {
         deleteRecursively(DIR);
         Files.createDirectories(DIR);
-        Process server = start("before.log");
+        SingleInstance server = start("before.log");
         String author = Names.unique("ann");
         List<WebClient> browsers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
@@ -65,15 +62,14 @@ class CrashSafetyIT {
         while (acknowledged.size() < 40) {
             Thread.sleep(50);
         }
-        server.process().destroyForcibly().waitFor();
+        server.kill();
         for (Thread writer : writers) {
             writer.join();
         }
 
-        Process restarted = start("after.log");
+        SingleInstance restarted = start("after.log");
         assertTrue(new WebClient(restarted.base()).get("user/" + author).body().contains(author), "recovered");
-        restarted.process().destroy();
-        restarted.process().waitFor();
+        restarted.stop();
         Map<String, Integer> stored = storedPosts("crash " + author + " %");
 
         System.out.println("Killed after " + acknowledged.size() + " acknowledged posts; " + unanswered.size()
@@ -100,57 +96,8 @@ class CrashSafetyIT {
         }
     }
 
-    private record Process(java.lang.Process process, URI uri) {
-
-        java.net.URL base() {
-            try {
-                return uri.toURL();
-            } catch (java.net.MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static Process start(String log) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path home = Path.of(System.getProperty("microblog.home"));
-        java.lang.Process process = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx768m",
-                        "-Duser.timezone=UTC",
-                        "-Dmicroblog.datasource.database=" + DATABASE + ";create=true",
-                        "-jar",
-                        System.getProperty("payara.microJar"),
-                        "--nocluster",
-                        "--port",
-                        String.valueOf(port),
-                        "--contextroot",
-                        "/",
-                        "--prebootcommandfile",
-                        home.resolve("microblog-web/src/main/payara/single-instance.asadmin")
-                                .toString(),
-                        "--deploy",
-                        System.getProperty("microblog.war"))
-                .redirectErrorStream(true)
-                .redirectOutput(DIR.resolve(log).toFile())
-                .start();
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (true) {
-            assertTrue(process.isAlive(), "the server stopped: " + DIR.resolve(log));
-            try {
-                if (new WebClient(base.toURL()).get("health/ready").status() == 200) {
-                    return new Process(process, base);
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "not ready after 4 minutes: " + DIR.resolve(log));
-            Thread.sleep(500);
-        }
+    private static SingleInstance start(String log) throws IOException, InterruptedException {
+        return SingleInstance.start(DIR.resolve(log), "-Dmicroblog.datasource.database=" + DATABASE + ";create=true");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,62 +33,32 @@ class DatabaseFaultsIT {
     private static final Path LOG = Path.of(System.getProperty("microblog.cluster.dir"), "faults-server.log");
 
     private static TcpProxy database;
-    private static Process server;
-    private static URI base;
+    private static SingleInstance server;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, InterruptedException {
         PostgreSql.admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         PostgreSql.admin("CREATE DATABASE " + DATABASE);
         database = new TcpProxy(new InetSocketAddress("127.0.0.1", 5432));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        base = URI.create("http://127.0.0.1:" + port + "/");
-        Files.createDirectories(LOG.getParent());
-        Path home = Path.of(System.getProperty("microblog.home"));
-        server = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx768m",
-                        "-Duser.timezone=UTC",
-                        "-Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource",
-                        "-Dmicroblog.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/" + DATABASE,
-                        "-Dmicroblog.datasource.user=postgres",
-                        "-jar",
-                        System.getProperty("payara.microJar"),
-                        "--nocluster",
-                        "--port",
-                        String.valueOf(port),
-                        "--contextroot",
-                        "/",
-                        "--prebootcommandfile",
-                        home.resolve("microblog-web/src/main/payara/single-instance.asadmin")
-                                .toString(),
-                        "--deploy",
-                        System.getProperty("microblog.war"))
-                .redirectErrorStream(true)
-                .redirectOutput(LOG.toFile())
-                .start();
         database.up();
-        assertEquals(
-                200,
-                awaitPage("health/ready", page -> page.status() == 200, Duration.ofMinutes(4))
-                        .status());
+        server = SingleInstance.start(
+                LOG,
+                "-Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource",
+                "-Dmicroblog.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/" + DATABASE,
+                "-Dmicroblog.datasource.user=postgres");
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.onExit().get();
+            server.stop();
         }
         database.close();
     }
 
     @Test
     void aDatabaseLostMidRunIsA503PageAndTheSiteRecoversByItself() throws Exception {
-        WebClient ann = new WebClient(base.toURL());
+        WebClient ann = new WebClient(server.base());
         String name = Names.unique("ann");
         ann.register(name);
         assertTrue(ann.get("").body().contains(SIGNED_IN));
@@ -121,11 +89,7 @@ class DatabaseFaultsIT {
     }
 
     private static WebClient visitor() throws IOException {
-        return new WebClient(base.toURL());
-    }
-
-    private static Page awaitPage(String path, Predicate<Page> done, Duration limit) throws IOException {
-        return awaitPage(visitor(), path, done, limit);
+        return new WebClient(server.base());
     }
 
     private static Page awaitPage(WebClient client, String path, Predicate<Page> done, Duration limit) {

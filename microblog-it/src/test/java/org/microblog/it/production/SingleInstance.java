@@ -1,0 +1,103 @@
+package org.microblog.it.production;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.microblog.it.web.WebClient;
+
+/**
+ * One Payara Micro with the WAR in single-instance mode, as {@code ./microblog run} starts it, on a free port:
+ * for the tests that kill the server or take its database away.
+ */
+final class SingleInstance {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final URL base;
+
+    private SingleInstance(Process process, URL base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts it with these extra JVM options, its output in {@code log}, and waits until it is ready. */
+    static SingleInstance start(Path log, String... jvmOptions) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path home = Path.of(System.getProperty("microblog.home"));
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-Duser.timezone=UTC"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of(
+                "-jar",
+                System.getProperty("payara.microJar"),
+                "--nocluster",
+                "--port",
+                String.valueOf(port),
+                "--contextroot",
+                "/",
+                "--prebootcommandfile",
+                home.resolve("microblog-web/src/main/payara/single-instance.asadmin")
+                        .toString(),
+                "--deploy",
+                System.getProperty("microblog.war")));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        SingleInstance instance = new SingleInstance(process, url("http://127.0.0.1:" + port + "/"));
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (!instance.isReady()) {
+            assertTrue(process.isAlive(), "the server stopped: " + log);
+            assertTrue(System.nanoTime() < deadline, "not ready after " + START_LIMIT + ": " + log);
+            Thread.sleep(500);
+        }
+        return instance;
+    }
+
+    URL base() {
+        return base;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash: no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private boolean isReady() {
+        try {
+            return new WebClient(base).get("health/ready").status() == 200;
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private static URL url(String address) {
+        try {
+            return URI.create(address).toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
