@@ -27,10 +27,16 @@ public class DatabaseOutageFilter extends HttpFilter {
     @Inject
     transient DatabaseMigrations migrations;
 
+    /** Once the schema is ready it stays ready: from then on no request asks the migrations bean. */
+    private transient volatile boolean schemaReady;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!migrations.isReady() && !Servlets.isFacesResourceRequest(request)) {
+        if (!schemaReady) {
+            schemaReady = migrations.isReady();
+        }
+        if (!schemaReady && !Servlets.isFacesResourceRequest(request)) {
             unavailable(response);
             return;
         }
