@@ -5,17 +5,19 @@
 # only brute-force (buster, nikto, brute_login_form). See docs/benchmarks.md for the findings.
 #
 #   microblog-it/src/test/http/scan.sh [--base http://127.0.0.1:8080] [--out DIR] [--user NAME --password PW]
+#                                      [--tools sqlmap,wapiti]
 #
 # With --user, both tools also get the cookies of that user's sign-in (the signed-in pages and forms).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-base=http://127.0.0.1:8080 out=microblog-it/target/scan user="" password=""
+base=http://127.0.0.1:8080 out=microblog-it/target/scan user="" password="" tools=sqlmap,wapiti
 while [ $# -gt 0 ]; do
     case "$1" in
         --base) base=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --user) user=$2; shift 2 ;;
         --password) password=$2; shift 2 ;;
+        --tools) tools=$2; shift 2 ;;
         *) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
@@ -44,18 +46,20 @@ if [ -n "$user" ]; then
     echo "Signed in as $user"
 fi
 
-if [ "${SKIP_SQLMAP:-}" != 1 ]; then
-echo "== sqlmap: every form and parameter found by crawling $base (crawl depth 2, level 1, risk 1)"
-sqlmap -u "$base/" --crawl=2 --forms --batch --level=1 --risk=1 --threads=2 --random-agent \
-    ${cookie:+--cookie="$cookie"} --output-dir="$out/sqlmap" 2>&1 | tee "$out/sqlmap.log" \
-    | grep -E "vulnerable|injectable|not injectable|all tested parameters|CRITICAL|WARNING.*(heuristic|parameter)" || true
+if [[ ",$tools," == *,sqlmap,* ]]; then
+    echo "== sqlmap: every form and parameter found by crawling $base (crawl depth 2, level 1, risk 1)"
+    sqlmap -u "$base/" --crawl=2 --forms --batch --level=1 --risk=1 --threads=2 --random-agent \
+        ${cookie:+--cookie="$cookie"} --output-dir="$out/sqlmap" 2>&1 | tee "$out/sqlmap.log" \
+        | grep -E "vulnerable|injectable|not injectable|all tested parameters|CRITICAL|WARNING.*(heuristic|parameter)" || true
 fi
 
-echo "== wapiti"
-modules=backup,blindsql,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,shellshock,sql,xss,xxe
-# Every generated user's profile is a page: a bounded crawl (depth 3, 30 links a page), a minute per module.
-wapiti -u "$base/" --scope folder -m "$modules" --flush-session -d 3 --max-links-per-page 30 \
-    --max-scan-time 300 --max-attack-time 60 \
-    ${cookie:+--header "Cookie: $cookie"} -f txt -o "$out/wapiti.txt" 2>&1 | tail -20 | tee "$out/wapiti.log"
+if [[ ",$tools," == *,wapiti,* ]]; then
+    echo "== wapiti"
+    modules=backup,blindsql,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,shellshock,sql,xss,xxe
+    # Every generated user's profile is a page: a bounded crawl (depth 3, 30 links a page), a minute per module.
+    wapiti -u "$base/" --scope folder -m "$modules" --flush-session -d 3 --max-links-per-page 30 \
+        --max-scan-time 300 --max-attack-time 60 \
+        ${cookie:+--header "Cookie: $cookie"} -f txt -o "$out/wapiti.txt" 2>&1 | tail -20 | tee "$out/wapiti.log"
+fi
 echo
 echo "Reports: $out/sqlmap.log, $out/sqlmap/, $out/wapiti.txt"
