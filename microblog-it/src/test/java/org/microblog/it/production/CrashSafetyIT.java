@@ -38,7 +38,6 @@ class CrashSafetyIT {
     @Test
     void everyAcknowledgedPostSurvivesAKillExactlyOnce() throws Exception {
         deleteRecursively(DIR);
-        Files.createDirectories(DIR);
         SingleInstance server = start("before.log");
         String author = Names.unique("ann");
         List<WebClient> browsers = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class SingleInstance {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
+        Files.createDirectories(log.getParent());
         Path home = Path.of(System.getProperty("microblog.home"));
         List<String> command = new ArrayList<>(
                 List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-Duser.timezone=UTC"));
