@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scans a Microblog running on this machine with sqlmap and wapiti (Debian packages, installed when missing
-# if run as root). Loopback only: the script refuses any other address, and leaves out wapiti's modules that
-# talk to hosts of their own (ssrf asks an outside host for its results, wapp downloads its definitions) or
-# only brute-force (buster, nikto, brute_login_form). See docs/benchmarks.md for the findings.
+# if run as root). Loopback only: the script refuses any other address, leaves out wapiti's modules that talk
+# to hosts of their own (ssrf asks an outside host for its results, wapp downloads its definitions) or only
+# brute-force (buster, nikto, brute_login_form), and points wapiti's out-of-band endpoint (which xxe also asks)
+# at a closed port of this machine. See docs/benchmarks.md for the findings.
 #
 #   microblog-it/src/test/http/scan.sh [--base http://127.0.0.1:8080] [--out DIR] [--user NAME --password PW]
 #                                      [--tools sqlmap,wapiti]
@@ -59,6 +60,7 @@ if [[ ",$tools," == *,wapiti,* ]]; then
     # Every generated user's profile is a page: a bounded crawl (depth 3, 30 links a page), a minute per module.
     wapiti -u "$base/" --scope folder -m "$modules" --flush-session -d 3 --max-links-per-page 30 \
         --max-scan-time 300 --max-attack-time 60 \
+        --external-endpoint http://127.0.0.1:9/ --internal-endpoint http://127.0.0.1:9/ \
         ${cookie:+--header "Cookie: $cookie"} -f txt -o "$out/wapiti.txt" 2>&1 | tail -20 | tee "$out/wapiti.log"
 fi
 echo
