@@ -12,21 +12,16 @@ import java.util.Optional;
  */
 public final class DatabaseOutage {
 
-    private static final int MAX_DEPTH = 32;
-
     private DatabaseOutage() {}
 
     /** The database's own words for the outage, if {@code failure} is one (found anywhere in its causes). */
     public static Optional<String> in(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return Optional.of(String.valueOf(cause.getMessage()));
-            }
-        }
-        return Optional.empty();
+        return Causes.find(
+                        failure,
+                        cause -> cause instanceof SQLTransientConnectionException
+                                || cause instanceof SQLNonTransientConnectionException
+                                || cause instanceof SQLException sql && isConnectionState(sql.getSQLState()))
+                .map(cause -> String.valueOf(cause.getMessage()));
     }
 
     /** SQLSTATE class 08, connection exception; PostgreSQL's 57P01 to 57P03, shutting down or starting up. */

@@ -42,13 +42,8 @@ public class ErrorPageFilter extends HttpFilter {
      * (Bean Validation on its parameters).
      */
     static boolean isForged(Object error) {
-        Throwable t = error instanceof Throwable thrown ? thrown : null;
-        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof CspException || t instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(error, t -> t instanceof CspException || t instanceof ConstraintViolationException)
+                .isPresent();
     }
 
     /** The request as a plain GET: no parameters, no AJAX headers. */
