@@ -24,6 +24,11 @@
 # MICROBLOG_DATASOURCE_PASSWORD if set; otherwise from DIR/secrets/microblog.datasource.password, created at
 # random on the first start. It never appears on a command line: Payara Micro reads DIR/secrets (--secretsdir)
 # through MicroProfile Config, or the instances inherit the environment variable.
+#
+# Once the database exists, PostgreSQL may be down when an instance starts (a restart of the machine, a start
+# after a crash): the instance then waits for PostgreSQL to answer before it starts Payara, and HAProxy answers
+# our 503 page until one is ready. It waits outside Payara because Payara's JPA deployer connects to the
+# database while deploying, and a deployment that fails there stays failed until the instance is restarted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -106,25 +111,30 @@ password() {
     cat "$file"
 }
 
+# psql as the administrator (PGUSER), on the database postgres.
+admin_psql() {
+    command -v psql >/dev/null 2>&1 || fail "production mode needs psql (Debian package postgresql-client)"
+    psql -X -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_admin" -d postgres "$@"
+}
+
+postgresql_answers() { admin_psql -c 'SELECT 1' >/dev/null 2>&1; }
+
 # The role microblog with the current password, and the database owned by it. The SQL goes through standard
 # input, so that the password is not on psql's command line.
 ensure_database() {
-    command -v psql >/dev/null 2>&1 || fail "production mode needs psql (Debian package postgresql-client)"
-    local psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_admin" -d postgres)
-    "${psql[@]}" -c 'SELECT 1' >/dev/null 2>&1 \
-        || fail "cannot reach PostgreSQL at $pg_host:$pg_port as $pg_admin (set PGHOST, PGPORT, PGUSER)"
     local quoted
     quoted=$(password | sed "s/'/''/g")
-    if [ -z "$("${psql[@]}" -Atc "SELECT 1 FROM pg_roles WHERE rolname = 'microblog'")" ]; then
+    if [ -z "$(admin_psql -Atc "SELECT 1 FROM pg_roles WHERE rolname = 'microblog'")" ]; then
         say "creating the PostgreSQL role microblog"
-        "${psql[@]}" <<<"CREATE ROLE microblog LOGIN PASSWORD '$quoted'"
+        admin_psql <<<"CREATE ROLE microblog LOGIN PASSWORD '$quoted'"
     else
-        "${psql[@]}" <<<"ALTER ROLE microblog PASSWORD '$quoted'"
+        admin_psql <<<"ALTER ROLE microblog PASSWORD '$quoted'"
     fi
-    if [ -z "$("${psql[@]}" -Atc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
+    if [ -z "$(admin_psql -Atc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
         say "creating the PostgreSQL database $database"
-        "${psql[@]}" -c "CREATE DATABASE $database OWNER microblog"
+        admin_psql -c "CREATE DATABASE $database OWNER microblog"
     fi
+    echo "$pg_host:$pg_port/$database" >"$dir/database-created"
 }
 
 # One runnable jar: Payara Micro with the WAR that ./microblog built inside (--outputuberjar), rebuilt when the
@@ -150,10 +160,17 @@ grid_members() {
 # Instance i: its own HTTP port and data grid port, all bound to 127.0.0.1. Sessions are replicated (the
 # web container's availability stays on), with backups on another instance even on this one host
 # (--nohostaware). Graceful shutdown hands a stopping instance's share of the grid to the others first.
+# While PostgreSQL does not answer, the instance's process is a shell waiting for it; it becomes Payara (exec,
+# same pid) once PostgreSQL answers.
 start_instance() {
     local name=$1 i=${1#i} secrets=()
     [ -z "${MICROBLOG_DATASOURCE_PASSWORD:-}" ] && secrets=(--secretsdir "$dir/secrets")
-    nohup java -Xmx1g -Duser.timezone=UTC \
+    # shellcheck disable=SC2016 # expanded by the waiting shell
+    nohup bash -c 'pg_isready -q -h "$1" -p "$2" || echo "waiting for PostgreSQL at $1:$2"
+        until pg_isready -q -h "$1" -p "$2"; do sleep 2; done
+        shift 2
+        exec "$@"' wait-for-postgresql "$pg_host" "$pg_port" \
+        java -Xmx1g -Duser.timezone=UTC \
         -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
         -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
         "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
@@ -229,10 +246,23 @@ case "$command" in
     start)
         # Starts what is not running: everything the first time, an instance that died after that.
         ensure_haproxy
-        ensure_database
+        # The first start needs PostgreSQL; after that (DIR/database-created), instances can wait for it.
+        database_answers=true
+        if postgresql_answers; then
+            ensure_database
+        elif [ "$(cat "$dir/database-created" 2>/dev/null)" = "$pg_host:$pg_port/$database" ]; then
+            say "PostgreSQL at $pg_host:$pg_port does not answer: instances wait for it (HAProxy answers 503 meanwhile)"
+            database_answers=false
+        else
+            fail "cannot reach PostgreSQL at $pg_host:$pg_port as $pg_admin (set PGHOST, PGPORT, PGUSER)"
+        fi
         build_jar
         for i in $(seq 1 "$instances"); do [ -n "$(pid_of "i$i")" ] || start_instance "i$i"; done
         [ -n "$(pid_of haproxy)" ] || start_haproxy
+        if [ $database_answers = false ]; then
+            say "started; the instances start when PostgreSQL answers (see ./microblog cluster status)"
+            exit 0
+        fi
         say "starting (logs in $dir)..."
         for i in $(seq 1 "$instances"); do await_ready "i$i"; done
         for i in $(seq 1 "$instances"); do await_haproxy "i$i" UP; done
@@ -272,7 +302,9 @@ case "$command" in
             exit 3
         fi
         for name in $(running_instances); do
-            echo "$name  pid $(pid_of "$name" || echo '(stopped)')  HAProxy: $(haproxy_state "$name")"
+            pid=$(pid_of "$name") || pid='(stopped)'
+            [ "$(ps -o comm= -p "$pid" 2>/dev/null)" = bash ] && pid+=' (waiting for PostgreSQL)'
+            echo "$name  pid $pid  HAProxy: $(haproxy_state "$name")"
         done
         ;;
     *)

@@ -36,9 +36,12 @@ final class Cluster {
         start();
     }
 
-    /** Starts whatever is not running (all of it the first time, a killed instance after that) and waits. */
-    void start() {
-        run(
+    /**
+     * Starts whatever is not running (all of it the first time, a killed instance after that) and waits, unless
+     * PostgreSQL does not answer. Returns what the command printed.
+     */
+    String start() {
+        return run(
                 Duration.ofMinutes(6),
                 "start",
                 "--no-build",
@@ -59,6 +62,11 @@ final class Cluster {
 
     void stop() {
         run(Duration.ofMinutes(2), "stop", "--dir", dir.toString());
+    }
+
+    /** What {@code ./microblog cluster status} prints. */
+    String status() {
+        return run(Duration.ofMinutes(1), "status", "--dir", dir.toString());
     }
 
     /** Kills instance {@code name} ("i2") as a crash would: SIGKILL, no shutdown of any kind. */
@@ -105,9 +113,9 @@ final class Cluster {
         }
     }
 
-    private void run(Duration limit, String... arguments) {
+    private String run(Duration limit, String... arguments) {
         List<String> command = new ArrayList<>(List.of(home.resolve("microblog").toString(), "cluster"));
         command.addAll(List.of(arguments));
-        Commands.run(home, limit, command);
+        return Commands.run(home, limit, command);
     }
 }

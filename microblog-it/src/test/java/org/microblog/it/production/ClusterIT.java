@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -286,5 +287,45 @@ class ClusterIT {
         Page posted = browser.follow(browser.submit(home, "post", "submit", Map.of("post:body", "back " + ann)));
         assertTrue(posted.body().contains("back " + ann));
         assertEquals(pids, cluster.pids(), "no instance was restarted");
+    }
+
+    @Test
+    void anInstanceStartedWhilePostgreSqlIsDownStartsByItselfWhenItAnswers() throws Exception {
+        cluster.kill("i3");
+        PostgreSql.stop();
+        String started;
+        String status;
+        Page during;
+        try {
+            started = cluster.start();
+            status = cluster.status();
+            during = new WebClient(cluster.balancer()).get("explore");
+        } finally {
+            PostgreSql.start();
+        }
+        assertTrue(started.contains("instances wait for it"), started);
+        assertTrue(
+                status.lines().anyMatch(line -> line.startsWith("i3") && line.contains("waiting for PostgreSQL")),
+                status);
+        assertEquals(503, during.status(), "our unavailable page, from an instance or from HAProxy");
+        assertFalse(during.body().contains("Exception"), during::body);
+
+        WebClient i3 = new WebClient(cluster.instance(3));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Page readiness = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                readiness = i3.get("health/ready");
+                if (readiness.status() == 200) {
+                    break;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // still waiting for PostgreSQL, or Payara still starting
+            }
+            Thread.sleep(1000);
+        }
+        assertTrue(readiness != null && readiness.status() == 200, "i3 became ready by itself");
+        assertTrue(readiness.body().contains("microblog-database"), readiness::body);
+        assertEquals(200, i3.get("explore").status());
     }
 }

@@ -22,9 +22,9 @@ import org.microblog.it.web.WebClient.Page;
  * machine's PostgreSQL keeps serving everything else): a database lost mid-run gives our 503 pages and a DOWN
  * readiness, not stack traces, and the site recovers by itself without a restart.
  *
- * <p>Not tested, because it does not hold: a start while the database is down. Payara's JPA deployer opens an
- * EntityManager while deploying, EclipseLink then needs a connection, and the deployment fails for good (the
- * instance answers 404 and reports "No Application deployed" as not ready until it is restarted).
+ * <p>A start while the database is down is tested in production mode (ClusterIT), where the instance waits for
+ * PostgreSQL before it starts Payara: Payara's JPA deployer opens an EntityManager while deploying, EclipseLink
+ * then needs a connection, and a deployment that fails there stays failed until the instance is restarted.
  */
 class DatabaseFaultsIT {
 
