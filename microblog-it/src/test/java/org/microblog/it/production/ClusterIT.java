@@ -328,4 +328,31 @@ class ClusterIT {
         assertTrue(readiness.body().contains("microblog-database"), readiness::body);
         assertEquals(200, i3.get("explore").status());
     }
+
+    @Test
+    void behindABalancerThatEndsTlsTheSessionAndRememberMeCookiesAreSecure() {
+        String name = Names.unique("tls");
+        new WebClient(cluster.balancer()).register(name);
+        // What HAProxy sends an instance when a bind line has TLS: X-Forwarded-Proto https.
+        WebClient browser = new WebClient(cluster.instance(1));
+        String[] overTls = {"X-Forwarded-Proto", "https"};
+        Page form = browser.get("login", overTls);
+        Page signedIn = browser.submit(
+                form,
+                "login",
+                "submit",
+                Map.of("login:username", name, "login:password", WebClient.PASSWORD, "login:rememberMe_input", "on"),
+                overTls);
+
+        List<String> cookies = signedIn.headers().allValues("Set-Cookie");
+        for (String cookie : List.of("JSESSIONID=", REMEMBER + "=")) {
+            assertTrue(
+                    cookies.stream().anyMatch(set -> set.startsWith(cookie) && set.contains("Secure")),
+                    cookie + " Secure in " + cookies);
+        }
+        Page overHttp = new WebClient(cluster.balancer()).get("edit-profile", overTls);
+        assertTrue(
+                overHttp.header("Location").orElseThrow().startsWith("http:"),
+                "HAProxy replaces a client's X-Forwarded-Proto");
+    }
 }

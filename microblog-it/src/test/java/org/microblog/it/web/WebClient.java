@@ -186,12 +186,15 @@ public final class WebClient {
         return form;
     }
 
-    /** Submits form {@code formId} with its button {@code buttonId} (a name within the form), not following. */
-    public Page submit(Page page, String formId, String buttonId, Map<String, String> changes) {
+    /**
+     * Submits form {@code formId} with its button {@code buttonId} (a name within the form), not following, with
+     * extra headers given as name, value...
+     */
+    public Page submit(Page page, String formId, String buttonId, Map<String, String> changes, String... headers) {
         Map<String, String> fields = new LinkedHashMap<>(fields(page, formId, changes));
         String button = formId + ":" + buttonId;
         fields.put(button, button);
-        return post(action(page, formId), fields);
+        return post(action(page, formId), fields, headers);
     }
 
     public static URI action(Page page, String formId) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The "Remember me" cookie: one random per-device token (RememberMeService keeps it hashed), HttpOnly,
- * SameSite=Lax (a cross-site POST never carries it), Secure when {@code microblog.cookies.secure} is on.
+ * SameSite=Lax (a cross-site POST never carries it), Secure when {@code microblog.cookies.secure} is on or the
+ * request came over HTTPS (behind a balancer that ends TLS, the instance learns it from X-Forwarded-Proto).
  */
 @ApplicationScoped
 public class RememberMeCookie {
@@ -51,7 +52,7 @@ public class RememberMeCookie {
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);
-        cookie.setSecure(secureOnly);
+        cookie.setSecure(secureOnly || request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
