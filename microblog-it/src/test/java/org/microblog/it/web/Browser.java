@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -44,6 +45,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(URL base) {
+        return start(base, "en-US,en");
+    }
+
+    /** A browser whose language preference (its Accept-Language) is {@code acceptLanguage}, "es-ES,es" say. */
+    static Browser start(URL base, String acceptLanguage) {
         Path chromium = executable("microblog.chromium", "chromium");
         Path chromedriver = executable("microblog.chromedriver", "chromedriver");
         try {
@@ -61,7 +67,9 @@ final class Browser implements AutoCloseable {
                     "--disable-sync",
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
+                    "--accept-lang=" + acceptLanguage,
                     "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.toFile())
                     .usingAnyFreePort()
@@ -197,6 +205,41 @@ final class Browser implements AutoCloseable {
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Lays pages out as a phone or a laptop of exactly this viewport ({@code mobile}: a phone's meta viewport
+     * handling, as Chromium's device emulation does); {@link #resetViewport()} undoes it.
+     */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Runs JavaScript in the page and returns what it returns (numbers come back as Long or Double). */
+    Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
+    }
+
+    /** The accessible name Chromium computes for the element, as a screen reader announces it. */
+    String accessibleName(String id) {
+        return element(id).getAccessibleName();
+    }
+
+    /** The language of the page, its {@code <html lang>}. */
+    String pageLanguage() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    /** Chooses a language with the switch at the foot of the page ("en", "es") and waits for the page again. */
+    void chooseLanguage(String tag) {
+        clickAndLoad("language-" + tag);
+        new WebDriverWait(driver, WAIT).until(d -> tag.equals(pageLanguage()));
     }
 
     // What a person does, page by page.
