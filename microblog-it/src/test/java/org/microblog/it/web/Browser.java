@@ -76,6 +76,10 @@ final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            // Headless Chromium does not send the language preference set above: the header is set here.
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
             return new Browser(base, driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -70,7 +70,9 @@ class LookIT {
 
         browser.open("");
         browser.chooseLanguage("es");
-        browser.post("Una publicaci\u00f3n para ver la cronolog\u00eda en espa\u00f1ol.");
+        browser.fill("post:body", "Una publicaci\u00f3n para ver la cronolog\u00eda en espa\u00f1ol.");
+        browser.clickAndLoad("post:submit");
+        browser.waitForText("\u00a1Tu publicaci\u00f3n ya est\u00e1 en l\u00ednea!");
         shoot("home-es", true);
     }
 
@@ -206,7 +208,7 @@ class LookIT {
             String href = browser.driver()
                     .findElement(By.cssSelector("link[rel=icon]"))
                     .getDomAttribute("href");
-            WebClient.Page icon = client.get(href.substring(1));
+            WebClient.Page icon = client.get(href);
             assertEquals(200, icon.status(), path);
             assertEquals("image/svg+xml", icon.header("Content-Type").orElse("").split(";")[0], path);
         }
