@@ -44,6 +44,7 @@ class ViewTextTest {
             "header",
             "emptyMessage",
             "aria-label",
+            "data-close-label",
             "requiredMessage",
             "validatorMessage",
             "converterMessage",

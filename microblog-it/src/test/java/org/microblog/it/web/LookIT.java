@@ -115,6 +115,12 @@ class LookIT {
                             return button.top >= box.top && button.bottom <= box.bottom
                                 && button.left >= box.left && button.right <= box.right;"""),
                     () -> page + ": the flash message's close button is outside its box");
+            String closeName = browser.driver()
+                    .findElement(By.cssSelector(".ui-messages .ui-messages-close"))
+                    .getAccessibleName();
+            assertTrue(
+                    closeName.equals("Close") || closeName.equals("Cerrar"),
+                    () -> page + ": the close button is called \"" + closeName + "\"");
         }
     }
 
