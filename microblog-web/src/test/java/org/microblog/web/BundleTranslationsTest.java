@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -95,6 +96,30 @@ class BundleTranslationsTest {
             }
         }
         assertEquals(List.of(), broken, bundle);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void anEnglishPageStaysEnglishOnAServerSetUpInSpanish(String bundle) throws IOException {
+        Properties english = load(bundle + ".properties");
+        Properties spanish = load(bundle + "_es.properties");
+        String key = english.stringPropertyNames().stream()
+                .filter(k -> !english.getProperty(k).equals(spanish.getProperty(k)))
+                .findFirst()
+                .orElseThrow();
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.of("es", "ES"));
+            ResourceBundle.clearCache(BundleTranslationsTest.class.getClassLoader());
+            ResourceBundle texts = ResourceBundle.getBundle(
+                    bundle.substring(1).replace('/', '.'),
+                    Locale.ENGLISH,
+                    BundleTranslationsTest.class.getClassLoader());
+            assertEquals(english.getProperty(key), texts.getString(key), key);
+        } finally {
+            Locale.setDefault(before);
+            ResourceBundle.clearCache(BundleTranslationsTest.class.getClassLoader());
+        }
     }
 
     private static Set<String> placeholders(String text) {

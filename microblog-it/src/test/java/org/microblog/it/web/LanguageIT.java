@@ -60,6 +60,9 @@ class LanguageIT {
             browser.waitForText("Everything on Microblog");
         }
         WebClient client = new WebClient(base);
+        assertTrue(
+                client.get("").header("Vary").orElse("").contains("Accept-Language"),
+                "caches keep the languages of a page apart");
         WebClient.Page refused = client.post(client.uri("language"), Map.of("language", "fr", "next", "/"));
         assertEquals(400, refused.status(), "the switch takes only our languages");
         assertEquals(List.of(), refused.headers().allValues("Set-Cookie"));
