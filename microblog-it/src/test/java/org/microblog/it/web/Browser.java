@@ -67,16 +67,15 @@ final class Browser implements AutoCloseable {
                     "--disable-sync",
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
-                    "--accept-lang=" + acceptLanguage,
                     "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.toFile())
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            // Headless Chromium does not send the language preference set above: the header is set here.
+            // Headless Chromium sends no Accept-Language of its own choosing (--accept-lang and the preference
+            // intl.accept_languages are ignored here): every request gets the header through DevTools.
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand(
                     "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
