@@ -202,6 +202,23 @@ class LookIT {
         assertTrue(browser.has("nav-signin"), "signed out from the error page");
     }
 
+    @Test
+    void theUnavailablePageShowsOnlyTheMenuItemsThatNeedNoDatabase() {
+        WebClient client = new WebClient(base);
+        client.register(Names.unique("ursula"));
+        WebClient.Page unavailable = client.get("it-probe/unavailable");
+        assertEquals(503, unavailable.status());
+        assertEquals("Unavailable for a moment", unavailable.text("error-title"));
+        assertEquals(
+                List.of("nav-home", "nav-explore"),
+                unavailable.document().select("nav.menu [id]").eachAttr("id"),
+                "signed in, but Profile and Sign out need the database");
+        client.addCookie("microblog_language", "es");
+        assertEquals(
+                "No disponible por un momento",
+                client.get("it-probe/unavailable").text("error-title"));
+    }
+
     private List<String> menuItems() {
         return browser.texts("nav.menu a[id], nav.menu button");
     }
