@@ -44,14 +44,19 @@ class ViewTextTest {
             "header",
             "emptyMessage",
             "aria-label",
+            "data-close-label",
             "requiredMessage",
             "validatorMessage",
             "converterMessage",
             "counterTemplate",
-            "pt:data-left",
-            "pt:data-over");
-    /** Components whose value attribute is data or a target, not text. */
-    private static final Set<String> VALUE_IS_NOT_TEXT = Set.of("ui:param", "f:param", "ui:repeat", "f:viewParam");
+            "ariaLabel",
+            "pt:data-left-one",
+            "pt:data-left-other",
+            "pt:data-over-one",
+            "pt:data-over-other");
+    /** Components whose value attribute is data or a target, not text (an HTML button shows its content). */
+    private static final Set<String> VALUE_IS_NOT_TEXT =
+            Set.of("ui:param", "f:param", "ui:repeat", "f:viewParam", "button");
 
     private static final Pattern PAGE_KEY = Pattern.compile("i18n\\['([^']+)']|name=\"\\w+Key\" value=\"([^\"]+)\"");
     private static final Pattern JAVA_KEY =

@@ -21,6 +21,8 @@ import org.microblog.service.account.Passwords;
  * the signed-in caller, Java-serialized; the answer is {@code <bytes> <attribute names>}, or {@code none}
  * without a session. It never creates one.</li>
  * <li>{@code /it-probe/hashes}: how many password hashes this server has computed (Passwords).</li>
+ * <li>{@code /it-probe/unavailable}: answers 503 through the application's error page, as a database outage
+ * does, without taking the database away.</li>
  * </ul>
  */
 @WebServlet("/it-probe/*")
@@ -33,6 +35,10 @@ public class ProbeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/unavailable".equals(request.getPathInfo())) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         response.setContentType("text/plain");
         String answer =
                 switch (String.valueOf(request.getPathInfo())) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -44,6 +45,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(URL base) {
+        return start(base, "en-US,en");
+    }
+
+    /** A browser whose language preference (its Accept-Language) is {@code acceptLanguage}, "es-ES,es" say. */
+    static Browser start(URL base, String acceptLanguage) {
         Path chromium = executable("microblog.chromium", "chromium");
         Path chromedriver = executable("microblog.chromedriver", "chromedriver");
         try {
@@ -68,6 +74,11 @@ final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            // Headless Chromium sends no Accept-Language of its own choosing (--accept-lang and the preference
+            // intl.accept_languages are ignored here): every request gets the header through DevTools.
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
             return new Browser(base, driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -197,6 +208,41 @@ final class Browser implements AutoCloseable {
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Lays pages out as a phone or a laptop of exactly this viewport ({@code mobile}: a phone's meta viewport
+     * handling, as Chromium's device emulation does); {@link #resetViewport()} undoes it.
+     */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Runs JavaScript in the page and returns what it returns (numbers come back as Long or Double). */
+    Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
+    }
+
+    /** The accessible name Chromium computes for the element, as a screen reader announces it. */
+    String accessibleName(String id) {
+        return element(id).getAccessibleName();
+    }
+
+    /** The language of the page, its {@code <html lang>}. */
+    String pageLanguage() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    /** Chooses a language with the switch at the foot of the page ("en", "es") and waits for the page again. */
+    void chooseLanguage(String tag) {
+        clickAndLoad("language-" + tag);
+        new WebDriverWait(driver, WAIT).until(d -> tag.equals(pageLanguage()));
     }
 
     // What a person does, page by page.

@@ -25,14 +25,23 @@ public class LayoutBacking {
         Redirects.toPath("");
     }
 
-    /** The address of the page being shown (path and query), for the sign-in link's way back. */
+    /**
+     * The address of the page being shown (path and query), for the way back from signing in or switching the
+     * language; on an error page, the address that failed.
+     */
     public String getHere() {
         HttpServletRequest request = Faces.getRequest();
+        Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (errorUri != null) {
+            return withQuery(errorUri.toString(), request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
+        }
         Object forwardedUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        String uri = forwardedUri != null ? forwardedUri.toString() : request.getRequestURI();
-        Object query = forwardedUri != null
-                ? request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING)
-                : request.getQueryString();
+        return forwardedUri != null
+                ? withQuery(forwardedUri.toString(), request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING))
+                : withQuery(request.getRequestURI(), request.getQueryString());
+    }
+
+    private static String withQuery(String uri, Object query) {
         return query == null ? uri : uri + "?" + query;
     }
 }

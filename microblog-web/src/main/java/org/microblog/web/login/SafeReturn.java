@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  * Anything else ({@code //evil}, {@code /\evil}, {@code https://...}, {@code javascript:}, a tab or a
  * space before the slashes, {@code /HTTP://h}) means the home page.
  */
-final class SafeReturn {
+public final class SafeReturn {
 
     private static final Pattern PATH = Pattern.compile("/[!-~&&[^/\\\\:]][!-~&&[^\\\\:]]*");
 
     private SafeReturn() {}
 
     /** {@code next} if it is a safe path on this site (context path included), else the home page. */
-    static String path(String next, String contextPath) {
+    public static String path(String next, String contextPath) {
         String home = contextPath + "/";
         if (next == null || !PATH.matcher(next).matches() || !next.startsWith(home)) {
             return home;

@@ -38,4 +38,18 @@ class TimeFormatTest {
     void noTimeIsNever() {
         assertEquals("never", time.agoOrNever(null, Locale.ENGLISH));
     }
+
+    @Test
+    void inSpanishTimesReadAsSpanishWordsWithTheirPlurals() {
+        Locale spanish = Locale.of("es");
+        assertEquals("ahora mismo", time.ago(NOW.minusSeconds(10), spanish));
+        assertEquals("hace un minuto", time.ago(NOW.minusSeconds(70), spanish));
+        assertEquals("hace 5 minutos", time.ago(NOW.minus(Duration.ofMinutes(5)), spanish));
+        assertEquals("hace una hora", time.ago(NOW.minus(Duration.ofMinutes(61)), spanish));
+        assertEquals("hace 3 horas", time.ago(NOW.minus(Duration.ofHours(3)), spanish));
+        assertEquals("ayer", time.ago(NOW.minus(Duration.ofHours(30)), spanish));
+        assertEquals("hace 4 d\u00edas", time.ago(NOW.minus(Duration.ofDays(4)), spanish));
+        assertEquals("10 feb 2026", time.ago(NOW.minus(Duration.ofDays(28)), spanish));
+        assertEquals("nunca", time.agoOrNever(null, spanish));
+    }
 }
