@@ -108,10 +108,11 @@ class BlockServiceIT {
         FollowBlockedException byYou =
                 assertThrows(FollowBlockedException.class, () -> follows.follow(ann.getId(), bob.getUsername()));
 
-        assertEquals("You cannot follow " + ann.getUsername() + ": " + ann.getUsername() + " has blocked you.",
+        assertEquals(
+                "You cannot follow " + ann.getUsername() + ": " + ann.getUsername() + " has blocked you.",
                 byThem.getMessage());
-        assertEquals("You have blocked " + bob.getUsername() + ". Unblock them first to follow them.",
-                byYou.getMessage());
+        assertEquals(
+                "You have blocked " + bob.getUsername() + ". Unblock them first to follow them.", byYou.getMessage());
         assertEquals(0, follows.followersCount(ann.getId()));
         assertEquals(0, follows.followersCount(bob.getId()));
     }
@@ -162,11 +163,32 @@ class BlockServiceIT {
 
         blocks.block(ann.getId(), bob.getUsername());
 
-        assertEquals(0, timelines.byAuthor(ann.getId(), bob.getId(), Optional.empty(), 10).posts().size());
-        assertEquals(0, timelines.byAuthor(bob.getId(), ann.getId(), Optional.empty(), 10).posts().size());
-        assertEquals(1, timelines.byAuthor(ann.getId(), carl.getId(), Optional.empty(), 10).posts().size());
-        assertEquals(1, timelines.byAuthor(ann.getId(), ann.getId(), Optional.empty(), 10).posts().size());
-        assertEquals(1, timelines.byAuthor(ann.getId(), Optional.empty(), 10).posts().size(), "a visitor sees them");
+        assertEquals(
+                0,
+                timelines
+                        .byAuthor(ann.getId(), bob.getId(), Optional.empty(), 10)
+                        .posts()
+                        .size());
+        assertEquals(
+                0,
+                timelines
+                        .byAuthor(bob.getId(), ann.getId(), Optional.empty(), 10)
+                        .posts()
+                        .size());
+        assertEquals(
+                1,
+                timelines
+                        .byAuthor(ann.getId(), carl.getId(), Optional.empty(), 10)
+                        .posts()
+                        .size());
+        assertEquals(
+                1,
+                timelines
+                        .byAuthor(ann.getId(), ann.getId(), Optional.empty(), 10)
+                        .posts()
+                        .size());
+        assertEquals(
+                1, timelines.byAuthor(ann.getId(), Optional.empty(), 10).posts().size(), "a visitor sees them");
     }
 
     @Test
@@ -178,7 +200,8 @@ class BlockServiceIT {
         Post byBob = fixtures.post(bob, "by bob", t.plusSeconds(1));
         follows.follow(ann.getId(), bob.getUsername());
         follows.follow(bob.getId(), ann.getUsername());
-        assertEquals(2, timelines.home(ann.getId(), Optional.empty(), 10).posts().size());
+        assertEquals(
+                2, timelines.home(ann.getId(), Optional.empty(), 10).posts().size());
 
         blocks.block(bob.getId(), ann.getUsername());
 

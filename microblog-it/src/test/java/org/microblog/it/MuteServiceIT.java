@@ -129,8 +129,7 @@ class MuteServiceIT {
         assertEquals(
                 "You can only mute people you follow, and you do not follow " + bob.getUsername() + ".",
                 notFollowing.getMessage());
-        assertEquals(
-                "You cannot mute yourself: your own posts are always on your timeline.", yourself.getMessage());
+        assertEquals("You cannot mute yourself: your own posts are always on your timeline.", yourself.getMessage());
         assertFalse(mutes.unmute(ann.getId(), bob.getUsername()));
         assertFalse(mutes.isMuted(ann.getId(), ann.getId()));
     }
