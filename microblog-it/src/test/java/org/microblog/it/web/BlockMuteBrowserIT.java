@@ -95,8 +95,10 @@ class BlockMuteBrowserIT {
         assertTrue(browser.text("posts-hidden").startsWith("You blocked " + frank + ":"));
         assertTrue(browser.texts(".post-body").isEmpty());
         assertFalse(browser.has("user:follow"), "no Follow across a block");
-        assertTrue(browser.has("user:unblock"));
         browser.screenshot("profile-blocked-by-you");
+        browser.clickAndWaitFor("user:unblock", "You unblocked " + frank + ".");
+        assertTrue(browser.has("user:follow"), "unblocked from the profile");
+        browser.clickAndWaitFor("user:block", "You blocked " + frank + ".");
         browser.open("");
         assertFalse(browser.texts(".post-body").contains("f1 by " + frank));
         browser.open("explore");
@@ -125,11 +127,17 @@ class BlockMuteBrowserIT {
         browser.signOut();
 
         browser.signIn(erin);
+        String kit = Names.unique("kit");
+        new WebClient(base).register(kit);
+        browser.open("user/" + kit);
+        browser.clickAndWaitFor("user:block", "You blocked " + kit + ".");
         browser.open("edit-profile");
         browser.clickAndLoad("blocked-people");
-        assertEquals(List.of(frank), browser.texts(".connection .author"));
+        assertEquals(List.of(kit, frank), browser.texts(".connection .author"), "the newest block first");
         browser.screenshot("blocked-list");
-        browser.clickAndWaitFor(buttonOfRow(".unblock-button", 0), "You unblocked " + frank + ".");
+        browser.clickAndWaitFor(buttonOfRow(".unblock-button", 1), "You unblocked " + frank + ".");
+        assertEquals(List.of(kit), browser.texts(".connection .author"));
+        browser.clickAndWaitFor(buttonOfRow(".unblock-button", 0), "You unblocked " + kit + ".");
         browser.waitForText("You have not blocked anyone.");
         browser.open("user/" + frank);
         assertTrue(browser.has("user:follow"), "following is possible again");
