@@ -51,12 +51,45 @@ class DatabaseMigrationsIT {
         assertEquals(latestVersion(flyway), flyway.info().current().getVersion());
         Set<String> tables = tables(db);
         assertTrue(
-                tables.containsAll(Set.of("USERS", "POSTS", "FOLLOWERS", "REMEMBER_ME_TOKENS", "THROTTLES")),
+                tables.containsAll(Set.of("USERS", "POSTS", "FOLLOWERS", "REMEMBER_ME_TOKENS", "THROTTLES", "BLOCKS")),
                 () -> "tables: " + tables);
         assertTrue(indexes(db, "POSTS").containsAll(Set.of("IX_POSTS_AUTHOR_CREATED", "IX_POSTS_CREATED_AUTHOR")));
         assertTrue(indexes(db, "FOLLOWERS").contains("IX_FOLLOWERS_FOLLOWED"));
         assertTrue(indexes(db, "REMEMBER_ME_TOKENS").contains("IX_REMEMBER_ME_TOKENS_USER"));
         assertTrue(indexes(db, "THROTTLES").contains("IX_THROTTLES_UPDATED"));
+        assertTrue(indexes(db, "BLOCKS").contains("IX_BLOCKS_BLOCKED"));
+    }
+
+    @Test
+    void existingFollowsStayUnmutedAndABlockIsOnePairOfExistingUsers() throws SQLException {
+        EmbeddedDataSource db = freshDatabase();
+        DatabaseMigrations.configuration(db).target("9").load().migrate();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (int id = 1; id <= 2; id++) {
+                s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (" + id + ", 'u" + id
+                        + "', 'u" + id + "@x.org', 'h')");
+                s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (" + id + ", " + id + ")");
+            }
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (1, 2)");
+        }
+
+        DatabaseMigrations.configuration(db).load().migrate();
+
+        assertEquals(3, count(db, "SELECT COUNT(*) FROM followers WHERE muted = FALSE"));
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO followers (follower_id, followed_id) VALUES (2, 1)");
+            s.executeUpdate("INSERT INTO blocks (blocker_id, blocked_id) VALUES (1, 2)");
+            assertThrows(
+                    SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO blocks (blocker_id, blocked_id) VALUES (1, 2)"));
+            assertThrows(
+                    SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO blocks (blocker_id, blocked_id) VALUES (1, 99)"));
+        }
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM followers WHERE muted = TRUE"), "a new link is not muted");
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM blocks WHERE created_at IS NOT NULL"));
     }
 
     @Test

@@ -20,6 +20,10 @@ import java.util.Objects;
  * {@code @ManyToMany} mapping); the database fills {@code created_at} when the row is inserted. This
  * entity exists so that queries can read the date a follow began ("following since") and join the
  * table to posts in the home timeline. It has no public constructor and no setters.
+ *
+ * <p>The one thing it changes is whether the link is {@linkplain #mute() muted}: a muted follow stays a follow
+ * (it counts, and the follower can unmute it) but its posts stay off the follower's home timeline. A user's
+ * link to themself is never muted.
  */
 @Entity
 @Table(name = "followers")
@@ -48,6 +52,10 @@ public class Follow {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant since;
 
+    /** Written by {@link #mute()} and {@link #unmute()}; a new link is not muted (the column's default). */
+    @Column(name = "muted", nullable = false, insertable = false)
+    private boolean muted;
+
     protected Follow() {
         // for JPA; rows are created through User.follow
     }
@@ -63,6 +71,29 @@ public class Follow {
     /** When the follow began. */
     public Instant getSince() {
         return since;
+    }
+
+    /** Whether the follower keeps this follow but does not see its posts on their home timeline. */
+    public boolean isMuted() {
+        return muted;
+    }
+
+    /**
+     * Keeps the follow but takes the followed user's posts off the follower's home timeline; muting a muted
+     * link changes nothing.
+     *
+     * @throws IllegalStateException for a user's link to themself, which is never muted
+     */
+    public void mute() {
+        if (Objects.equals(followerId, followedId)) {
+            throw new IllegalStateException("A user's link to themself is never muted: #" + followerId);
+        }
+        muted = true;
+    }
+
+    /** Brings the followed user's posts back to the follower's home timeline; unmuting changes nothing else. */
+    public void unmute() {
+        muted = false;
     }
 
     /** The composite primary key (follower_id, followed_id). */

@@ -18,6 +18,8 @@ import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.block.BlockService;
+import org.microblog.service.block.FollowBlockedException;
 
 /**
  * Following and unfollowing, and the numbers and lists that come from it.
@@ -39,17 +41,22 @@ public class FollowService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    BlockService blocks;
+
     /**
      * Makes {@code followerId} follow {@code username}.
      *
      * @return true if a new link was made, false if it existed already
      * @throws UserNotFoundException if either user does not exist
      * @throws CannotFollowSelfException if they are the same user
+     * @throws FollowBlockedException if either user blocks the other
      */
     public boolean follow(long followerId, String username) {
         LockedPair pair = lockPair(followerId, username);
         User follower = pair.follower();
         User followed = pair.followed();
+        blocks.refuseFollowIfBlocked(follower, followed);
         if (isFollowing(follower.getId(), followed.getId())) {
             return false;
         }

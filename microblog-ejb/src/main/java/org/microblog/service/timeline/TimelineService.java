@@ -28,6 +28,7 @@ import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
+import org.microblog.service.block.BlockPredicates;
 import org.microblog.service.schema.DatabaseMigrations;
 
 /**
@@ -35,7 +36,8 @@ import org.microblog.service.schema.DatabaseMigrations;
  *
  * <p>A home timeline page is found as post ids, then loaded with the authors in one more query. The ids
  * come from joining the followers table, which holds every user's link to themself, to the posts of the
- * followed users: each post once, own posts included, without an OR. The join first reads a recent time
+ * followed users: each post once, own posts included, without an OR. A muted link (MuteService) is left out
+ * by a predicate on the joined row, which keeps the join one join. The join first reads a recent time
  * window only (see {@link #byFollowedAuthor(long, long, Optional, int)}). A database can run it two ways:
  * <ul>
  *   <li>Loop over the followed users and read one range of {@code posts(author_id, created_at DESC, id DESC)}
@@ -147,7 +149,7 @@ public class TimelineService {
                 SELECT p.id FROM --DERBY-PROPERTIES joinOrder=FIXED
                   posts p --DERBY-PROPERTIES index=IX_POSTS_CREATED_AUTHOR
                   , followers f --DERBY-PROPERTIES joinStrategy=HASH
-                WHERE f.follower_id = ?1 AND f.followed_id = p.author_id AND p.created_at >= ?2
+                WHERE f.follower_id = ?1 AND f.followed_id = p.author_id AND f.muted = FALSE AND p.created_at >= ?2
                 """
                 + (after.isPresent()
                         ? "  AND p.created_at <= ?3 AND (p.created_at < ?3 OR (p.created_at = ?3 AND p.id < ?4))\n"
@@ -213,7 +215,8 @@ public class TimelineService {
         Path<Instant> timestamp = post.get(Post_.timestamp);
         List<Predicate> where = new ArrayList<>(List.of(
                 cb.equal(follow.get(Follow_.followerId), userId),
-                cb.equal(follow.get(Follow_.followedId), post.get(Post_.authorId))));
+                cb.equal(follow.get(Follow_.followedId), post.get(Post_.authorId)),
+                cb.isFalse(follow.get(Follow_.muted))));
         notBefore.ifPresent(bound -> where.add(cb.greaterThanOrEqualTo(timestamp, bound)));
         after.ifPresent(cursor -> where.add(olderThan(cb, post, cursor)));
         query.select(post.get(Post_.id))
@@ -243,18 +246,37 @@ public class TimelineService {
 
     /** The posts of one user, newest first. */
     public PostPage byAuthor(long authorId, Optional<TimelineCursor> after, int size) {
-        return page(after, size, (cb, post) -> List.of(cb.equal(post.get(Post_.authorId), authorId)));
+        return page(after, size, (cb, query, post) -> List.of(cb.equal(post.get(Post_.authorId), authorId)));
+    }
+
+    /** The posts of one user as {@code viewerId} sees them: none if either of the two blocks the other. */
+    public PostPage byAuthor(long authorId, long viewerId, Optional<TimelineCursor> after, int size) {
+        return page(
+                after,
+                size,
+                (cb, query, post) -> List.of(
+                        cb.equal(post.get(Post_.authorId), authorId),
+                        BlockPredicates.neitherBlocks(cb, query, post.get(Post_.authorId), viewerId)));
     }
 
     /** Every post on the site, newest first. */
     public PostPage explore(Optional<TimelineCursor> after, int size) {
-        return page(after, size, (cb, post) -> List.of());
+        return page(after, size, (cb, query, post) -> List.of());
+    }
+
+    /** Every post on the site as {@code viewerId} sees it: without those of people they block or who block them. */
+    public PostPage explore(long viewerId, Optional<TimelineCursor> after, int size) {
+        return page(
+                after,
+                size,
+                (cb, query, post) ->
+                        List.of(BlockPredicates.neitherBlocks(cb, query, post.get(Post_.authorId), viewerId)));
     }
 
     /** Which posts a list holds, as predicates on the post. */
     @FunctionalInterface
     private interface Source {
-        List<Predicate> restrict(CriteriaBuilder cb, Root<Post> post);
+        List<Predicate> restrict(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Post> post);
     }
 
     /** A page of posts with their authors, newest first: up to {@code pageSize + 1} rows, the extra one only tells that there is a next page. */
@@ -264,7 +286,7 @@ public class TimelineService {
         CriteriaQuery<Post> query = cb.createQuery(Post.class);
         Root<Post> post = query.from(Post.class);
         post.fetch(Post_.author);
-        List<Predicate> where = new ArrayList<>(source.restrict(cb, post));
+        List<Predicate> where = new ArrayList<>(source.restrict(cb, query, post));
         after.ifPresent(cursor -> where.add(olderThan(cb, post, cursor)));
         query.select(post)
                 .where(where.toArray(Predicate[]::new))

@@ -7,16 +7,20 @@ import java.io.IOException;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.Paging;
+import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
-/** Backs the page that lists every post on the site, newest first. */
+/** Backs the page that lists every post on the site, newest first (for a signed-in user, without the posts of people they block or who block them). */
 @Named
 @RequestScoped
 public class ExploreBacking {
 
     @Inject
     TimelineService timelines;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     @Param(name = "after")
@@ -33,7 +37,10 @@ public class ExploreBacking {
 
     public PostPage getPage() {
         if (page == null) {
-            page = timelines.explore(Paging.cursor(after), Paging.POSTS_PER_PAGE);
+            page = currentUser
+                    .id()
+                    .map(viewer -> timelines.explore(viewer, Paging.cursor(after), Paging.POSTS_PER_PAGE))
+                    .orElseGet(() -> timelines.explore(Paging.cursor(after), Paging.POSTS_PER_PAGE));
         }
         return page;
     }

@@ -8,7 +8,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.Optional;
 import org.microblog.service.account.AccountService;
+import org.microblog.service.block.BlockService;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.mute.MuteService;
 import org.microblog.web.Paging;
 import org.microblog.web.Redirects;
 import org.microblog.web.follow.FollowChanged;
@@ -37,6 +39,12 @@ public class ProfileBacking {
     FollowService follows;
 
     @Inject
+    BlockService blocks;
+
+    @Inject
+    MuteService mutes;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -62,8 +70,15 @@ public class ProfileBacking {
     private Optional<UserCard> user;
     private Standing standing;
 
-    /** How the counts and the viewer's follow links stand now. */
-    private record Standing(long followers, long following, boolean viewerFollows, boolean followsViewer) {}
+    /** How the counts and the viewer's follow links, blocks and mute stand now. */
+    private record Standing(
+            long followers,
+            long following,
+            boolean viewerFollows,
+            boolean followsViewer,
+            boolean viewerBlocks,
+            boolean blocksViewer,
+            boolean viewerMutes) {}
 
     /**
      * On GET: 404 for an unknown user or path, a redirect for a username spelled in another case, 400 for a
@@ -129,6 +144,26 @@ public class ProfileBacking {
         return standing().followsViewer();
     }
 
+    /** Whether the signed-in viewer blocks the user whose page this is. */
+    public boolean isViewerBlocks() {
+        return standing().viewerBlocks();
+    }
+
+    /** Whether the user whose page this is blocks the signed-in viewer. */
+    public boolean isBlocksViewer() {
+        return standing().blocksViewer();
+    }
+
+    /** Whether either blocks the other: no following, and no posts shown. */
+    public boolean isEitherBlocks() {
+        return isViewerBlocks() || isBlocksViewer();
+    }
+
+    /** Whether the signed-in viewer follows the user whose page this is but has muted them. */
+    public boolean isViewerMutes() {
+        return standing().viewerMutes();
+    }
+
     private Standing standing() {
         if (standing == null) {
             long id = user().map(UserCard::id).orElse(0L);
@@ -137,12 +172,15 @@ public class ProfileBacking {
                     follows.followersCount(id),
                     follows.followingCount(id),
                     viewer.map(v -> follows.isFollowing(v, id)).orElse(false),
-                    viewer.map(v -> follows.isFollowing(id, v)).orElse(false));
+                    viewer.map(v -> follows.isFollowing(id, v)).orElse(false),
+                    viewer.map(v -> blocks.isBlocking(v, id)).orElse(false),
+                    viewer.map(v -> blocks.isBlocking(id, v)).orElse(false),
+                    viewer.map(v -> mutes.isMuted(v, id)).orElse(false));
         }
         return standing;
     }
 
-    /** A follow or unfollow in this request: show the counts and buttons as they are now. */
+    /** A follow, unfollow, block or mute in this request: show the counts and buttons as they are now. */
     void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
         standing = null;
     }

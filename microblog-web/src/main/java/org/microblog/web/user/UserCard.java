@@ -9,7 +9,7 @@ public record UserCard(long id, String username, String aboutMe, Instant lastSee
     static final int AVATAR_SIZE = 128;
     static final int SMALL_AVATAR_SIZE = 48;
 
-    static UserCard of(User user) {
+    public static UserCard of(User user) {
         return new UserCard(
                 user.getId(),
                 user.getUsername(),

@@ -1,0 +1,183 @@
+package org.microblog.service.block;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.microblog.domain.user.Block;
+import org.microblog.domain.user.Block_;
+import org.microblog.domain.user.Follow;
+import org.microblog.domain.user.User;
+import org.microblog.domain.user.User_;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.UserNotFoundException;
+
+/**
+ * Ending follows that somebody else made: removing a follower (once: they may follow again) and blocking
+ * (for as long as the block lasts: neither may follow the other, and neither sees the other's posts).
+ *
+ * <p>Both change follow links and counts, so they lock the two users' rows first, the lower id first, as
+ * FollowService does: a block and a follow of the same two users run one after the other, and the follow
+ * that comes second sees the block ({@link #refuseFollowIfBlocked}). Blocking, unblocking and removing are
+ * idempotent. The person blocked or removed is not told.
+ */
+@Stateless
+public class BlockService {
+
+    private static final Logger LOG = Logger.getLogger(BlockService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    /**
+     * Makes {@code blockerId} block {@code username}, and removes the follow links between them both ways
+     * (with their counts).
+     *
+     * @return true if a new block was made, false if it existed already
+     * @throws UserNotFoundException if either user does not exist
+     * @throws NotYourselfException if they are the same user
+     */
+    public boolean block(long blockerId, String username) {
+        Pair pair = lockPair(blockerId, username, NotYourselfException::block);
+        User blocker = pair.actor();
+        User blocked = pair.other();
+        if (isBlocking(blocker.getId(), blocked.getId())) {
+            return false;
+        }
+        unlink(blocker, blocked);
+        unlink(blocked, blocker);
+        em.persist(new Block(blocker, blocked, Instant.now()));
+        LOG.fine(() -> blocker.getUsername() + " blocks " + blocked.getUsername());
+        return true;
+    }
+
+    /**
+     * Ends {@code blockerId}'s block of {@code username}. It brings back no follow: either may follow the other
+     * again.
+     *
+     * @return true if a block was removed, false if there was none
+     * @throws UserNotFoundException if the user does not exist
+     * @throws NotYourselfException if they are the same user
+     */
+    public boolean unblock(long blockerId, String username) {
+        User blocked = accounts.getByUsername(username);
+        if (blocked.getId() == blockerId) {
+            throw NotYourselfException.block();
+        }
+        Block block = em.find(Block.class, new Block.Key(blockerId, blocked.getId()));
+        if (block == null) {
+            return false;
+        }
+        em.remove(block);
+        LOG.fine(() -> "#" + blockerId + " unblocks " + blocked.getUsername());
+        return true;
+    }
+
+    /**
+     * Makes {@code followerName} stop following {@code userId}, who does not want them as a follower. They
+     * may follow again later (a block is what prevents that).
+     *
+     * @return true if a link was removed, false if they did not follow
+     * @throws UserNotFoundException if either user does not exist
+     * @throws NotYourselfException if they are the same user
+     */
+    public boolean removeFollower(long userId, String followerName) {
+        Pair pair = lockPair(userId, followerName, NotYourselfException::removeFollower);
+        boolean removed = unlink(pair.other(), pair.actor());
+        if (removed) {
+            LOG.fine(() -> pair.actor().getUsername() + " removes follower "
+                    + pair.other().getUsername());
+        }
+        return removed;
+    }
+
+    /** Whether {@code blockerId} blocks {@code blockedId}: one primary-key read. */
+    public boolean isBlocking(long blockerId, long blockedId) {
+        return blockerId != blockedId && em.find(Block.class, new Block.Key(blockerId, blockedId)) != null;
+    }
+
+    /** Whether either of the two users blocks the other. */
+    public boolean eitherBlocks(long oneId, long otherId) {
+        return isBlocking(oneId, otherId) || isBlocking(otherId, oneId);
+    }
+
+    /**
+     * Refuses a follow that a block forbids. FollowService calls it with both rows locked, so a block made at
+     * the same moment is either seen here or made after the follow (and then removes it).
+     *
+     * @throws FollowBlockedException if either user blocks the other
+     */
+    public void refuseFollowIfBlocked(User follower, User followed) {
+        if (isBlocking(followed.getId(), follower.getId())) {
+            throw FollowBlockedException.blockedByThem(followed.getUsername());
+        }
+        if (isBlocking(follower.getId(), followed.getId())) {
+            throw FollowBlockedException.blockedByYou(followed.getUsername());
+        }
+    }
+
+    /** The users {@code blockerId} blocks, most recent block first, with the blocked users loaded. */
+    public List<Block> blocked(long blockerId, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Block> query = cb.createQuery(Block.class);
+        Root<Block> block = query.from(Block.class);
+        @SuppressWarnings("unchecked")
+        Join<Block, User> blocked = (Join<Block, User>) block.fetch(Block_.blocked);
+        query.select(block)
+                .where(cb.equal(block.get(Block_.blockerId), blockerId))
+                .orderBy(cb.desc(block.get(Block_.since)), cb.asc(blocked.get(User_.id)));
+        return em.createQuery(query)
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Removes {@code follower}'s follow of {@code followed}, with the counts; false if there was none. */
+    private boolean unlink(User follower, User followed) {
+        if (em.find(Follow.class, new Follow.Key(follower.getId(), followed.getId())) == null) {
+            return false;
+        }
+        follower.unfollow(followed);
+        return true;
+    }
+
+    /**
+     * The acting user (by id) and the other (by name), both rows locked for this transaction, the lower id
+     * first (as FollowService locks them), and read afresh under the lock so that their counts are current.
+     */
+    private Pair lockPair(long actorId, String username, Supplier<NotYourselfException> ifSame) {
+        User other = accounts.getByUsername(username);
+        if (other.getId() == actorId) {
+            throw ifSame.get();
+        }
+        if (actorId < other.getId()) {
+            User actor = lock(actorId);
+            em.refresh(other, LockModeType.PESSIMISTIC_WRITE);
+            return new Pair(actor, other);
+        }
+        em.refresh(other, LockModeType.PESSIMISTIC_WRITE);
+        return new Pair(lock(actorId), other);
+    }
+
+    private record Pair(User actor, User other) {}
+
+    private User lock(long userId) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            throw new UserNotFoundException("#" + userId);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,78 @@
+package org.microblog.service.mute;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.microblog.domain.user.Follow;
+import org.microblog.domain.user.User;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.block.NotYourselfException;
+
+/**
+ * Muting: a follower keeps following someone (the link and both counts stay) but no longer sees their posts
+ * on the home timeline, which skips muted links (TimelineService). Only the follow's mark changes, one row,
+ * so nothing is locked but that row; muting and unmuting are idempotent. The muted user is not told.
+ */
+@Stateless
+public class MuteService {
+
+    private static final Logger LOG = Logger.getLogger(MuteService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    /**
+     * Mutes {@code followerId}'s follow of {@code username}.
+     *
+     * @return true if the follow was muted now, false if it was muted already
+     * @throws UserNotFoundException if the user does not exist
+     * @throws NotYourselfException if they are the same user
+     * @throws NotFollowingException if {@code followerId} does not follow them
+     */
+    public boolean mute(long followerId, String username) {
+        User followed = accounts.getByUsername(username);
+        Follow link = link(followerId, followed).orElseThrow(() -> new NotFollowingException(followed.getUsername()));
+        if (link.isMuted()) {
+            return false;
+        }
+        link.mute();
+        LOG.fine(() -> "#" + followerId + " mutes " + followed.getUsername());
+        return true;
+    }
+
+    /**
+     * Unmutes {@code followerId}'s follow of {@code username}: their posts are back on the home timeline.
+     *
+     * @return true if a muted follow was unmuted, false if there was none (not muted, or not followed)
+     * @throws UserNotFoundException if the user does not exist
+     * @throws NotYourselfException if they are the same user
+     */
+    public boolean unmute(long followerId, String username) {
+        User followed = accounts.getByUsername(username);
+        Optional<Follow> link = link(followerId, followed).filter(Follow::isMuted);
+        link.ifPresent(Follow::unmute);
+        return link.isPresent();
+    }
+
+    /** Whether {@code followerId} follows {@code followedId} and has muted them: one primary-key read. */
+    public boolean isMuted(long followerId, long followedId) {
+        return followerId != followedId
+                && Optional.ofNullable(em.find(Follow.class, new Follow.Key(followerId, followedId)))
+                        .filter(Follow::isMuted)
+                        .isPresent();
+    }
+
+    private Optional<Follow> link(long followerId, User followed) {
+        if (followed.getId() == followerId) {
+            throw NotYourselfException.mute();
+        }
+        return Optional.ofNullable(em.find(Follow.class, new Follow.Key(followerId, followed.getId())));
+    }
+}
