@@ -39,6 +39,9 @@ public class FollowService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    jakarta.enterprise.event.Event<NewFollow> newFollows;
+
     /**
      * Makes {@code followerId} follow {@code username}.
      *
@@ -54,6 +57,7 @@ public class FollowService {
             return false;
         }
         follower.follow(followed);
+        newFollows.fire(new NewFollow(follower.getId(), followed.getId()));
         LOG.fine(() -> follower.getUsername() + " follows " + followed.getUsername());
         return true;
     }

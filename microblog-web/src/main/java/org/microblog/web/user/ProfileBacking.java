@@ -11,6 +11,7 @@ import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.web.Paging;
 import org.microblog.web.Redirects;
+import org.microblog.web.avatar.Avatars;
 import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -32,6 +33,9 @@ public class ProfileBacking {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    Avatars avatars;
 
     @Inject
     FollowService follows;
@@ -93,7 +97,7 @@ public class ProfileBacking {
     /** The user whose page this is; empty when the address names nobody (a 404, or a user renamed meanwhile). */
     Optional<UserCard> user() {
         if (user == null) {
-            user = accounts.findByUsername(usernameParam).map(UserCard::of);
+            user = accounts.findByUsername(usernameParam).map(found -> UserCard.of(found, avatars));
         }
         return user;
     }
