@@ -146,6 +146,13 @@ public final class Benchmark {
             return services.follows(f -> f.isFollowing(pair[0], pair[1]));
         });
 
+        WhoToFollowBench.measure(
+                db,
+                services,
+                s.groups,
+                Arrays.stream(GROUPS).mapToInt(g -> g[0]).toArray(),
+                this::measure);
+
         // The forms the application replaced, on the same data.
         int before = rows.size();
         long[] thousand = s.groups[2];
