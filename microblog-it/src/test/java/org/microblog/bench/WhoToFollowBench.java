@@ -150,7 +150,13 @@ final class WhoToFollowBench {
         try (Connection c = db.connect()) {
             sampled = Benchmark.Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
         }
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
+        java.util.Map<String, Object> properties = db.persistenceProperties();
+        if (args.get("sql", "false").equals("true")) {
+            properties.put("eclipselink.logging.level", "FINE");
+            properties.put("eclipselink.logging.level.sql", "FINE");
+            properties.put("eclipselink.logging.parameters", "true");
+        }
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", properties);
         try {
             System.out.printf(
                     Locale.ROOT,
@@ -158,7 +164,9 @@ final class WhoToFollowBench {
                     db.name(),
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                             .strip());
-            measure(db, new Services(emf, db.dataSource()), sampled.groups(), new int[] {10, 100, 1000}, (name, op) -> {
+            Services services = new Services(emf, db.dataSource());
+            long[] hundred = sampled.groups()[1];
+            BiConsumer<String, IntFunction<Object>> timed = (name, op) -> {
                 for (int i = 0; i < warmup; i++) {
                     op.apply(i);
                 }
@@ -176,7 +184,13 @@ final class WhoToFollowBench {
                         samples,
                         nanos[samples / 2] / 1e6,
                         nanos[(int) Math.ceil(0.99 * samples) - 1] / 1e6);
-            });
+            };
+            // The same run's home timeline, whose figures on a quiet machine are in docs/benchmarks.md: a yardstick
+            // for how busy the machine was.
+            timed.accept(
+                    "Reference: home timeline, first page, follows ~100",
+                    i -> services.timelines(t -> t.home(hundred[i % hundred.length], java.util.Optional.empty(), 20)));
+            measure(db, services, sampled.groups(), new int[] {10, 100, 1000}, timed);
         } finally {
             emf.close();
             db.shutdown();

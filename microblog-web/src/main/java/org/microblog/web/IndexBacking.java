@@ -10,8 +10,8 @@ import java.util.List;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.PostBody;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.follow.HomeSuggestions;
 import org.microblog.service.follow.Suggestion;
-import org.microblog.service.follow.SuggestionService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
@@ -44,7 +44,7 @@ public class IndexBacking {
     FollowService follows;
 
     @Inject
-    SuggestionService suggestionService;
+    HomeSuggestions homeSuggestions;
 
     @Inject
     @Param(name = "after")
@@ -76,7 +76,7 @@ public class IndexBacking {
     /** The first few people to follow, for the "Who to follow" box (the rest: /who-to-follow). */
     public List<Suggestion> getSuggestions() {
         if (suggestions == null) {
-            suggestions = suggestionService.suggest(currentUser.requireId(), 0, SUGGESTIONS_SHOWN);
+            suggestions = homeSuggestions.firstFew(currentUser.requireId(), SUGGESTIONS_SHOWN);
         }
         return suggestions;
     }

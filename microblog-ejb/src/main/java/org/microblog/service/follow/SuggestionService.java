@@ -37,29 +37,38 @@ import org.microblog.domain.user.User_;
  *   <li>From those, newest first, it keeps at most {@value #SAMPLE_SIZE} whose followings add up to at most
  *       {@value #ROW_BUDGET} (skipping anyone who alone follows more: a person who follows thousands says
  *       little about each of them). One query then reads whom these people follow, leaving out the user and
- *       everyone the user follows ({@code NOT EXISTS} on the followers primary key), with each candidate's
- *       name and follower count: at most {@value #ROW_BUDGET} rows, which are counted and ranked here.
+ *       everyone the user follows ({@code NOT EXISTS} on the followers primary key), from the index alone:
+ *       at most {@value #ROW_BUDGET} rows, counted here per candidate.
+ *   <li>The candidates' names and follower counts by primary key, {@value #USERS_PER_QUERY} a query, and
+ *       the ranking here.
  * </ol>
- * For a user who follows a few dozen ordinary people this is exact; for one who follows hundreds it ranks
- * what their most recent interests follow, which is what a suggestion should reflect anyway. The result is
- * not cached: it is cheap enough to compute on every page (docs/benchmarks.md, "Who to follow"), and so is
- * never stale on any instance. The {@code followed_id IN (sample)} list always has {@value #SAMPLE_SIZE}
- * entries (padded with an id no user has) so that the database sees one statement and compiles it once.
+ * For a user who follows a handful of ordinary people this is exact; for one who follows hundreds it ranks
+ * what their most recent interests follow, which is what a suggestion should reflect anyway. The work is
+ * the same whether the user follows 10 or 5,000 (docs/benchmarks.md, "Who to follow"). This service caches
+ * nothing, so the {@code /who-to-follow} page is never stale; the home page's box of three is kept for a
+ * couple of minutes per user by {@link HomeSuggestions}. The {@code IN} lists always have the same length (padded with an id no
+ * user has) so that the database sees one statement and compiles it once.
  *
  * <p>Another rule of exclusion (blocked users, say) is one more {@code NOT EXISTS} next to the one in
- * {@link #candidates}: the bound on the rows read stays the same.
+ * {@code candidates(...)}: the bound on the rows read stays the same.
  */
 @Stateless
 public class SuggestionService {
 
     /** How many of the user's most recent followings are considered. */
-    static final int RECENT_FOLLOWINGS = 60;
+    static final int RECENT_FOLLOWINGS = 40;
     /** How many of them at most are asked whom they follow. */
-    static final int SAMPLE_SIZE = 30;
-    /** How many follow rows at most are read for the candidates. */
-    static final int ROW_BUDGET = 1_000;
+    static final int SAMPLE_SIZE = 20;
+    /**
+     * How many follow rows at most are read for the candidates: what a suggestion costs grows with it, since
+     * each row is an index entry, a probe of the user's own follows and one of the users table.
+     */
+    static final int ROW_BUDGET = 300;
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** How many candidates' user rows one query reads. */
+    static final int USERS_PER_QUERY = 100;
 
     private static final long NO_USER = -1;
 
@@ -118,12 +127,11 @@ public class SuggestionService {
         return sample;
     }
 
-    /** One follow by a sampled person of someone the user does not follow: (sampled person, candidate). */
-    private List<Tuple> candidates(long userId, List<Sampled> sample) {
+    /** One follow by a sampled person of someone the user does not follow: {follower id, candidate id}. */
+    private List<long[]> candidates(long userId, List<Sampled> sample) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<Follow> follow = query.from(Follow.class);
-        Join<Follow, User> candidate = follow.join(Follow_.followed);
         ParameterExpression<Collection> sampled = cb.parameter(Collection.class, "sampled");
 
         Subquery<Long> followedByUser = query.subquery(Long.class);
@@ -134,39 +142,69 @@ public class SuggestionService {
                         cb.equal(mine.get(Follow_.followerId), userId),
                         cb.equal(mine.get(Follow_.followedId), follow.get(Follow_.followedId)));
 
-        query.multiselect(
-                        follow.get(Follow_.followerId),
-                        candidate.get(User_.id),
-                        candidate.get(User_.username),
-                        candidate.get(User_.email),
-                        candidate.get(User_.followersCount))
+        Path<Long> follower = follow.get(Follow_.followerId);
+        Path<Long> candidate = follow.get(Follow_.followedId);
+        query.multiselect(follower, candidate)
                 .where(
-                        follow.get(Follow_.followerId).in(sampled),
-                        cb.notEqual(follow.get(Follow_.followedId), follow.get(Follow_.followerId)),
-                        cb.notEqual(follow.get(Follow_.followedId), userId),
+                        follower.in(sampled),
+                        cb.notEqual(candidate, follower),
+                        cb.notEqual(candidate, userId),
                         cb.not(cb.exists(followedByUser)));
         List<Long> ids = new ArrayList<>(SAMPLE_SIZE);
         sample.forEach(s -> ids.add(s.id()));
-        while (ids.size() < SAMPLE_SIZE) {
-            ids.add(NO_USER);
+        return em.createQuery(query).setParameter(sampled, padded(ids, SAMPLE_SIZE)).getResultList().stream()
+                .map(row -> new long[] {row.get(follower), row.get(candidate)})
+                .toList();
+    }
+
+    /**
+     * The candidates' names, emails and follower counts, {@value #USERS_PER_QUERY} at a time. Not joined in
+     * the query above: PostgreSQL then estimated thousands of rows and merge-joined the whole users table.
+     */
+    private void describe(Collection<Candidate> candidates) {
+        List<Long> ids = candidates.stream().map(c -> c.id).toList();
+        Map<Long, Candidate> byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.id, c));
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<User> user = query.from(User.class);
+        ParameterExpression<Collection> wanted = cb.parameter(Collection.class, "wanted");
+        Path<Long> id = user.get(User_.id);
+        Path<String> username = user.get(User_.username);
+        Path<String> email = user.get(User_.email);
+        Path<Long> followersCount = user.get(User_.followersCount);
+        query.multiselect(id, username, email, followersCount).where(id.in(wanted));
+        for (int from = 0; from < ids.size(); from += USERS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PER_QUERY));
+            for (Tuple row : em.createQuery(query)
+                    .setParameter(wanted, padded(chunk, USERS_PER_QUERY))
+                    .getResultList()) {
+                byId.get(row.get(id)).describe(row.get(username), row.get(email), row.get(followersCount));
+            }
         }
-        return em.createQuery(query).setParameter(sampled, ids).getResultList();
+    }
+
+    /** The ids, then {@link #NO_USER} up to {@code size}: one statement for the database, whatever the count. */
+    private static List<Long> padded(List<Long> ids, int size) {
+        List<Long> padded = new ArrayList<>(size);
+        padded.addAll(ids);
+        while (padded.size() < size) {
+            padded.add(NO_USER);
+        }
+        return padded;
     }
 
     /** A candidate and, of the sample, who follows them (the most recently followed first). */
     private static final class Candidate {
         final long id;
-        final String username;
-        final String email;
-        final long followersCount;
+        String username;
+        String email;
+        long followersCount;
         Sampled firstFollower;
         int followedBy;
 
-        Candidate(long id, String username, String email, long followersCount) {
+        Candidate(long id) {
             this.id = id;
-            this.username = username;
-            this.email = email;
-            this.followersCount = followersCount;
         }
 
         void followedBy(Sampled follower) {
@@ -176,25 +214,27 @@ public class SuggestionService {
             }
         }
 
+        void describe(String username, String email, long followersCount) {
+            this.username = username;
+            this.email = email;
+            this.followersCount = followersCount;
+        }
+
         Suggestion suggestion() {
             return new Suggestion(id, username, email, followersCount, firstFollower.username(), followedBy - 1);
         }
     }
 
-    private static List<Candidate> rank(List<Tuple> rows, List<Sampled> sample) {
+    private List<Candidate> rank(List<long[]> rows, List<Sampled> sample) {
         Map<Long, Sampled> byId = new HashMap<>();
         sample.forEach(s -> byId.put(s.id(), s));
         Map<Long, Candidate> candidates = new HashMap<>();
-        for (Tuple row : rows) {
-            long id = row.get(1, Long.class);
-            candidates
-                    .computeIfAbsent(
-                            id,
-                            key -> new Candidate(
-                                    key, row.get(2, String.class), row.get(3, String.class), row.get(4, Long.class)))
-                    .followedBy(byId.get(row.get(0, Long.class)));
+        for (long[] row : rows) {
+            candidates.computeIfAbsent(row[1], Candidate::new).followedBy(byId.get(row[0]));
         }
+        describe(candidates.values());
         List<Candidate> ranked = new ArrayList<>(candidates.values());
+        ranked.removeIf(c -> c.username == null); // a user who is gone meanwhile
         ranked.sort(Comparator.comparingInt((Candidate c) -> c.followedBy)
                 .reversed()
                 .thenComparing(Comparator.comparingLong((Candidate c) -> c.followersCount)
