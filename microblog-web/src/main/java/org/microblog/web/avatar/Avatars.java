@@ -3,11 +3,11 @@ package org.microblog.web.avatar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.ServletContext;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.microblog.domain.user.User;
+import org.omnifaces.util.Faces;
 
 /**
  * Where a user's avatar comes from, for every page: by default Microblog's own generated image ({@link
@@ -26,25 +26,22 @@ public class Avatars {
     static final String GRAVATAR_HOSTS = "https://www.gravatar.com https://secure.gravatar.com";
 
     private final boolean gravatar;
-    private final String prefix;
+    /** The generated avatars' URL up to the id, from the first page that shows one (it holds the context path). */
+    private volatile String prefix;
 
     @Inject
-    public Avatars(
-            @ConfigProperty(name = "microblog.avatars", defaultValue = GENERATED) String source,
-            ServletContext context) {
+    public Avatars(@ConfigProperty(name = "microblog.avatars", defaultValue = GENERATED) String source) {
         String choice = source.strip().toLowerCase(Locale.ROOT);
         if (!choice.equals(GRAVATAR) && !choice.equals(GENERATED)) {
             LOG.warning(
                     () -> "microblog.avatars is '" + source + "', neither 'generated' nor 'gravatar': generated it is");
         }
         this.gravatar = choice.equals(GRAVATAR);
-        this.prefix = context.getContextPath() + AvatarServlet.PATH + "/v" + Identicon.VERSION + "/";
     }
 
     protected Avatars() {
         // for CDI's proxy
         this.gravatar = false;
-        this.prefix = "";
     }
 
     /** Whether avatars come from Gravatar. */
@@ -59,7 +56,16 @@ public class Avatars {
 
     /** The avatar of the user with this id and email, for an image shown {@code size} pixels wide. */
     public String url(long id, String email, int size) {
-        return gravatar ? User.gravatarUrl(email, size) : prefix + id + ".svg";
+        return gravatar ? User.gravatarUrl(email, size) : prefix() + id + ".svg";
+    }
+
+    private String prefix() {
+        String known = prefix;
+        if (known == null) {
+            known = Faces.getRequestContextPath() + AvatarServlet.PATH + "/v" + Identicon.VERSION + "/";
+            prefix = known;
+        }
+        return known;
     }
 
     /** The Content-Security-Policy's {@code img-src}: this site, and Gravatar only when it is the source. */
