@@ -146,12 +146,7 @@ public final class Benchmark {
             return services.follows(f -> f.isFollowing(pair[0], pair[1]));
         });
 
-        WhoToFollowBench.measure(
-                db,
-                services,
-                s.groups,
-                Arrays.stream(GROUPS).mapToInt(g -> g[0]).toArray(),
-                this::measure);
+        WhoToFollowBench.measure(db, services, s.groups, GROUPS, this::measure);
 
         // The forms the application replaced, on the same data.
         int before = rows.size();

@@ -51,7 +51,7 @@ final class WhoToFollowBench {
             Database db,
             Services services,
             long[][] groups,
-            int[] sizes,
+            int[][] sizes,
             BiConsumer<String, IntFunction<Object>> measure) {
         WhoToFollowBench bench = new WhoToFollowBench(db, services);
         for (long[] users : groups) {
@@ -62,7 +62,7 @@ final class WhoToFollowBench {
         System.out.printf(Locale.ROOT, "Verified the suggestions of %d users%n", groups.length * groups[0].length);
         for (int g = 0; g < groups.length; g++) {
             long[] users = groups[g];
-            String group = "follows ~" + String.format(Locale.ROOT, "%,d", sizes[g]);
+            String group = "follows ~" + String.format(Locale.ROOT, "%,d", sizes[g][0]);
             measure.accept(
                     "Who to follow, home box (" + BOX + "), " + group,
                     i -> bench.suggest(users[i % users.length], BOX));
@@ -70,7 +70,7 @@ final class WhoToFollowBench {
         long[] most = groups[groups.length - 1];
         measure.accept(
                 "Who to follow, page of " + PAGE + ", follows ~"
-                        + String.format(Locale.ROOT, "%,d", sizes[groups.length - 1]),
+                        + String.format(Locale.ROOT, "%,d", sizes[groups.length - 1][0]),
                 i -> bench.suggest(most[i % most.length], PAGE));
     }
 
@@ -190,7 +190,7 @@ final class WhoToFollowBench {
             timed.accept(
                     "Reference: home timeline, first page, follows ~100",
                     i -> services.timelines(t -> t.home(hundred[i % hundred.length], java.util.Optional.empty(), 20)));
-            measure(db, services, sampled.groups(), new int[] {10, 100, 1000}, timed);
+            measure(db, services, sampled.groups(), new int[][] {{10}, {100}, {1000}}, timed);
         } finally {
             emf.close();
             db.shutdown();

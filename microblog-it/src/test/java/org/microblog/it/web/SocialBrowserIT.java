@@ -117,6 +117,9 @@ class SocialBrowserIT {
         assertEquals("1", browser.text("unread-count"));
         assertEquals(
                 "Notifications, 1 unread", browser.element("nav-notifications").getAttribute("aria-label"));
+        browser.resize(390, 844);
+        browser.screenshot("home-phone-unread-notification");
+        browser.resize(1280, 1000);
         browser.clickAndLoad("nav-notifications");
         assertEquals(List.of(fan), browser.texts(".notification .author"));
         assertEquals(List.of("New"), browser.texts(".notification.unread .badge"));
