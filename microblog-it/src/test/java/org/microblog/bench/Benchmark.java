@@ -150,6 +150,8 @@ public final class Benchmark {
                 "Explore, first page, signed in (posts of blocks either way left out)",
                 i -> services.timelines(t -> t.explore(ordinary[i % ordinary.length], Optional.empty(), PAGE_SIZE)));
 
+        WhoToFollowBench.measure(db, services, s.groups, GROUPS, this::measure);
+
         // The forms the application replaced, on the same data.
         int before = rows.size();
         long[] thousand = s.groups[2];

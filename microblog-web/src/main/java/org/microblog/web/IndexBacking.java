@@ -1,27 +1,35 @@
 package org.microblog.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.List;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.PostBody;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.follow.HomeSuggestions;
+import org.microblog.service.follow.Suggestion;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
+import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * Backs the home page: the post form, a "follow someone by name" form and the home timeline when signed
- * in, a welcome otherwise.
+ * Backs the home page: the post form, a "follow someone by name" form, a "Who to follow" box and the home
+ * timeline when signed in, a welcome otherwise.
  */
 @Named
 @RequestScoped
 public class IndexBacking {
+
+    static final int SUGGESTIONS_SHOWN = 3;
 
     @Inject
     CurrentUser currentUser;
@@ -36,6 +44,9 @@ public class IndexBacking {
     FollowService follows;
 
     @Inject
+    HomeSuggestions homeSuggestions;
+
+    @Inject
     @Param(name = "after")
     String after;
 
@@ -45,6 +56,8 @@ public class IndexBacking {
     private String followName;
 
     private PostPage timeline;
+
+    private List<Suggestion> suggestions;
 
     /** Before the page renders (preRenderView, see index.xhtml): 400 for a malformed cursor. */
     public void load() throws IOException {
@@ -58,6 +71,19 @@ public class IndexBacking {
             timeline = timelines.home(currentUser.requireId(), Paging.cursor(after), Paging.POSTS_PER_PAGE);
         }
         return timeline;
+    }
+
+    /** The first few people to follow, for the "Who to follow" box (the rest: /who-to-follow). */
+    public List<Suggestion> getSuggestions() {
+        if (suggestions == null) {
+            suggestions = homeSuggestions.firstFew(currentUser.requireId(), SUGGESTIONS_SHOWN);
+        }
+        return suggestions;
+    }
+
+    /** A follow from the box in this request: the person followed is no longer a suggestion. */
+    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+        suggestions = null;
     }
 
     public void publish() {

@@ -109,6 +109,13 @@ public class User {
     @Column(name = "credentials_version", nullable = false)
     private long credentialsVersion;
 
+    /**
+     * How many of this user's notifications are unread: read with the user row, written only by
+     * NotificationService with an atomic UPDATE (never through this entity), so JPA never writes it.
+     */
+    @Column(name = "unread_notifications", insertable = false, updatable = false)
+    private int unreadNotifications;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(
             name = "followers",
@@ -194,6 +201,11 @@ public class User {
         return followersCount;
     }
 
+    /** How many of this user's notifications are unread (as read with the row). */
+    public int getUnreadNotifications() {
+        return unreadNotifications;
+    }
+
     /** Gives the user another username, kept as typed; it is compared without regard to case. */
     public void rename(String newUsername) {
         this.username = requireText(newUsername, "username");
@@ -241,6 +253,11 @@ public class User {
      * generated identicons for addresses Gravatar does not know.
      */
     public String avatarUrl(int size) {
+        return gravatarUrl(email, size);
+    }
+
+    /** The Gravatar image for an email, as {@link #avatarUrl(int)} gives it for a user with that email. */
+    public static String gravatarUrl(String email, int size) {
         if (size < 1 || size > 2048) {
             throw new IllegalArgumentException("Gravatar sizes are 1 to 2048 pixels, not " + size);
         }

@@ -151,11 +151,12 @@ public class AccountService {
         Root<User> user = query.from(User.class);
         Path<String> username = user.get(User_.username);
         Path<Long> credentialsVersion = user.get(User_.credentialsVersion);
-        query.multiselect(username, credentialsVersion).where(cb.equal(user.get(User_.id), userId));
+        Path<Integer> unread = user.get(User_.unreadNotifications);
+        query.multiselect(username, credentialsVersion, unread).where(cb.equal(user.get(User_.id), userId));
         return em.createQuery(query)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new SignedInUser(userId, row.get(username), row.get(credentialsVersion)));
+                .map(row -> new SignedInUser(userId, row.get(username), row.get(credentialsVersion), row.get(unread)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.microblog.service.follow;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,6 +45,9 @@ public class FollowService {
     @Inject
     BlockService blocks;
 
+    @Inject
+    Event<NewFollow> newFollows;
+
     /**
      * Makes {@code followerId} follow {@code username}.
      *
@@ -61,6 +65,7 @@ public class FollowService {
             return false;
         }
         follower.follow(followed);
+        newFollows.fire(new NewFollow(follower.getId(), followed.getId()));
         LOG.fine(() -> follower.getUsername() + " follows " + followed.getUsername());
         return true;
     }

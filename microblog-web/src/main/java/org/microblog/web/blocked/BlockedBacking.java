@@ -13,6 +13,7 @@ import org.microblog.service.block.BlockService;
 import org.microblog.web.Paging;
 import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
+import org.microblog.web.avatar.Avatars;
 import org.microblog.web.user.UserCard;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -24,6 +25,9 @@ import org.omnifaces.util.Faces;
 @Named
 @RequestScoped
 public class BlockedBacking {
+
+    @Inject
+    Avatars avatars;
 
     @Inject
     BlockService blocks;
@@ -55,7 +59,7 @@ public class BlockedBacking {
             morePeople = found.size() > Paging.USERS_PER_PAGE;
             rows = found.stream()
                     .limit(Paging.USERS_PER_PAGE)
-                    .map(block -> new Row(UserCard.of(block.getBlocked()), block.getSince()))
+                    .map(block -> new Row(UserCard.of(block.getBlocked(), avatars), block.getSince()))
                     .toList();
         }
         return rows;

@@ -8,16 +8,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.microblog.web.FlashMessages;
 import org.microblog.web.Redirects;
+import org.microblog.web.Texts;
 import org.microblog.web.security.SignOut;
+import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 
-/** Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser). */
+/**
+ * Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser), and the
+ * notifications link's accessible name.
+ */
 @Named
 @RequestScoped
 public class LayoutBacking {
 
     @Inject
     SignOut signOut;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** The menu's notifications link as a screen reader reads it: with the unread count, in words. */
+    public String getNotificationsLabel() {
+        return Texts.format(Texts.currentLocale(), "nav.notificationsUnread", currentUser.getUnreadNotifications());
+    }
 
     public void signOut() throws ServletException {
         signOut.here(Faces.getRequest(), Faces.getResponse());

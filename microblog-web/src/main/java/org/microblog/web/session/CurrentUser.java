@@ -62,6 +62,16 @@ public class CurrentUser {
         return signedIn;
     }
 
+    /** How many of the signed-in user's notifications are unread (0 for a visitor), for the menu. */
+    public int getUnreadNotifications() {
+        return signedIn().map(SignedInUser::unreadNotifications).orElse(0);
+    }
+
+    /** Reads the user row again on next use: this request has changed what the page shows of it. */
+    public void refresh() {
+        signedIn = null;
+    }
+
     /** The signed-in user's username, or "" for a visitor. */
     public String getUsername() {
         return signedIn().map(SignedInUser::username).orElse("");

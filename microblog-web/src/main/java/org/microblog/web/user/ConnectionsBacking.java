@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.microblog.domain.user.Follow;
 import org.microblog.service.follow.FollowService;
 import org.microblog.web.Paging;
+import org.microblog.web.avatar.Avatars;
 import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -31,6 +32,9 @@ public class ConnectionsBacking {
 
     @Inject
     ProfileBacking profile;
+
+    @Inject
+    Avatars avatars;
 
     @Inject
     @Param(name = "page")
@@ -57,7 +61,7 @@ public class ConnectionsBacking {
         Optional<Long> viewer = currentUser.id();
         List<Connection> rows = new ArrayList<>();
         for (Follow link : links.subList(0, Math.min(links.size(), Paging.USERS_PER_PAGE))) {
-            UserCard person = UserCard.of(followers ? link.getFollower() : link.getFollowed());
+            UserCard person = UserCard.of(followers ? link.getFollower() : link.getFollowed(), avatars);
             rows.add(new Connection(
                     person,
                     link.getSince(),

@@ -13,6 +13,7 @@ import org.microblog.service.follow.FollowService;
 import org.microblog.service.mute.MuteService;
 import org.microblog.web.Paging;
 import org.microblog.web.Redirects;
+import org.microblog.web.avatar.Avatars;
 import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -34,6 +35,9 @@ public class ProfileBacking {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    Avatars avatars;
 
     @Inject
     FollowService follows;
@@ -108,7 +112,7 @@ public class ProfileBacking {
     /** The user whose page this is; empty when the address names nobody (a 404, or a user renamed meanwhile). */
     Optional<UserCard> user() {
         if (user == null) {
-            user = accounts.findByUsername(usernameParam).map(UserCard::of);
+            user = accounts.findByUsername(usernameParam).map(found -> UserCard.of(found, avatars));
         }
         return user;
     }

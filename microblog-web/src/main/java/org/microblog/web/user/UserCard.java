@@ -2,6 +2,7 @@ package org.microblog.web.user;
 
 import java.time.Instant;
 import org.microblog.domain.user.User;
+import org.microblog.web.avatar.Avatars;
 
 /** What a page shows of a user: plain values read once per request. */
 public record UserCard(long id, String username, String aboutMe, Instant lastSeen, String avatar, String smallAvatar) {
@@ -9,13 +10,13 @@ public record UserCard(long id, String username, String aboutMe, Instant lastSee
     static final int AVATAR_SIZE = 128;
     static final int SMALL_AVATAR_SIZE = 48;
 
-    public static UserCard of(User user) {
+    public static UserCard of(User user, Avatars avatars) {
         return new UserCard(
                 user.getId(),
                 user.getUsername(),
                 user.getAboutMe().orElse(null),
                 user.getLastSeen().orElse(null),
-                user.avatarUrl(AVATAR_SIZE),
-                user.avatarUrl(SMALL_AVATAR_SIZE));
+                avatars.of(user, AVATAR_SIZE),
+                avatars.of(user, SMALL_AVATAR_SIZE));
     }
 }

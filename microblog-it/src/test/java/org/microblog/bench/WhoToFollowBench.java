@@ -1,0 +1,199 @@
+package org.microblog.bench;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import org.microblog.service.follow.Suggestion;
+import org.microblog.service.follow.SuggestionService;
+import org.microblog.service.schema.DatabaseMigrations;
+
+/**
+ * "Who to follow" ({@link SuggestionService}) on the generated data set: the home page's box of 3 for users
+ * following about 10, 100 and 1,000 others, and a page of 20 on {@code /who-to-follow} for the last group.
+ * Before timing, it checks every sampled user's suggestions: never the user, never someone they follow, each
+ * followed by as many of their followings as it says, best first.
+ *
+ * <p>Part of {@code ./microblog bench} (one line in {@link Benchmark}); alone, with its own table:
+ *
+ * <pre>
+ * ./mvnw -B -q -Pbench -pl microblog-it -am process-test-classes \
+ *     -Dbench.main=org.microblog.bench.WhoToFollowBench -Dbench.args="[--jdbc-url URL --user U] [--samples 2000]"
+ * </pre>
+ */
+final class WhoToFollowBench {
+
+    static final int BOX = 3;
+    static final int PAGE = 20;
+    private static final Field EM = field();
+
+    private final Database db;
+    private final Services services;
+    private final SuggestionService suggestions = new SuggestionService();
+
+    private WhoToFollowBench(Database db, Services services) {
+        this.db = db;
+        this.services = services;
+    }
+
+    /** Checks, then times through {@code measure} (the caller's timing loop), per group of sampled users. */
+    static void measure(
+            Database db,
+            Services services,
+            long[][] groups,
+            int[][] sizes,
+            BiConsumer<String, IntFunction<Object>> measure) {
+        WhoToFollowBench bench = new WhoToFollowBench(db, services);
+        for (long[] users : groups) {
+            for (long user : users) {
+                bench.verify(user);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Verified the suggestions of %d users%n", groups.length * groups[0].length);
+        for (int g = 0; g < groups.length; g++) {
+            long[] users = groups[g];
+            String group = "follows ~" + String.format(Locale.ROOT, "%,d", sizes[g][0]);
+            measure.accept(
+                    "Who to follow, home box (" + BOX + "), " + group,
+                    i -> bench.suggest(users[i % users.length], BOX));
+        }
+        long[] most = groups[groups.length - 1];
+        measure.accept(
+                "Who to follow, page of " + PAGE + ", follows ~"
+                        + String.format(Locale.ROOT, "%,d", sizes[groups.length - 1][0]),
+                i -> bench.suggest(most[i % most.length], PAGE));
+    }
+
+    private List<Suggestion> suggest(long user, int max) {
+        return services.entityManager(em -> {
+            try {
+                EM.set(suggestions, em);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            return suggestions.suggest(user, 0, max);
+        });
+    }
+
+    private void verify(long user) {
+        List<Suggestion> found = suggest(user, PAGE);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("No suggestions for user " + user);
+        }
+        Set<Long> followed = ids("SELECT followed_id FROM followers WHERE follower_id = ?", user);
+        Suggestion previous = null;
+        for (Suggestion s : found) {
+            if (followed.contains(s.userId())) {
+                throw new IllegalStateException("User " + user + " is suggested " + s + ", followed or themself");
+            }
+            Set<Long> followers = ids("SELECT follower_id FROM followers WHERE followed_id = ?", s.userId());
+            followers.retainAll(followed);
+            followers.remove(user);
+            if (followers.size() < s.followedByCount()) {
+                throw new IllegalStateException("User " + user + ": " + s + " is followed by only " + followers.size()
+                        + " of the user's followings");
+            }
+            if (previous != null
+                    && (previous.followedByCount() < s.followedByCount()
+                            || previous.followedByCount() == s.followedByCount()
+                                    && previous.followersCount() < s.followersCount())) {
+                throw new IllegalStateException("User " + user + ": " + previous + " ranked before " + s);
+            }
+            previous = s;
+        }
+    }
+
+    private Set<Long> ids(String sql, long id) {
+        try (Connection c = db.connect();
+                PreparedStatement p = c.prepareStatement(sql)) {
+            p.setLong(1, id);
+            Set<Long> ids = new HashSet<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Field field() {
+        try {
+            Field f = SuggestionService.class.getDeclaredField("em");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This benchmark alone: prints median and p99 per row. */
+    public static void main(String[] argv) throws Exception {
+        Database.Args args = new Database.Args(argv);
+        Database db = Database.from(args);
+        int samples = args.getInt("samples", 2000);
+        int warmup = args.getInt("warmup", 500);
+        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
+        Benchmark.Samples sampled;
+        try (Connection c = db.connect()) {
+            sampled = Benchmark.Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
+        }
+        java.util.Map<String, Object> properties = db.persistenceProperties();
+        if (args.get("sql", "false").equals("true")) {
+            properties.put("eclipselink.logging.level", "FINE");
+            properties.put("eclipselink.logging.level.sql", "FINE");
+            properties.put("eclipselink.logging.parameters", "true");
+        }
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", properties);
+        try {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s, load %s%n",
+                    db.name(),
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                            .strip());
+            Services services = new Services(emf, db.dataSource());
+            long[] hundred = sampled.groups()[1];
+            BiConsumer<String, IntFunction<Object>> timed = (name, op) -> {
+                for (int i = 0; i < warmup; i++) {
+                    op.apply(i);
+                }
+                long[] nanos = new long[samples];
+                for (int i = 0; i < samples; i++) {
+                    long t0 = System.nanoTime();
+                    op.apply(i);
+                    nanos[i] = System.nanoTime() - t0;
+                }
+                java.util.Arrays.sort(nanos);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %.3f | %.3f |%n",
+                        name,
+                        samples,
+                        nanos[samples / 2] / 1e6,
+                        nanos[(int) Math.ceil(0.99 * samples) - 1] / 1e6);
+            };
+            // The same run's home timeline, whose figures on a quiet machine are in docs/benchmarks.md: a yardstick
+            // for how busy the machine was.
+            timed.accept(
+                    "Reference: home timeline, first page, follows ~100",
+                    i -> services.timelines(t -> t.home(hundred[i % hundred.length], java.util.Optional.empty(), 20)));
+            measure(db, services, sampled.groups(), new int[][] {{10}, {100}, {1000}}, timed);
+        } finally {
+            emf.close();
+            db.shutdown();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.microblog.web.notifications;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+import org.microblog.service.notification.NotificationPage;
+import org.microblog.service.notification.NotificationService;
+import org.microblog.web.Paging;
+import org.microblog.web.session.CurrentUser;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+/**
+ * Backs {@code /notifications} (signed-in users only, web.xml): a page of the user's notifications, newest
+ * first. Showing them marks them read, before the menu renders, so its unread count is already the new one;
+ * the page still marks which ones were new.
+ */
+@Named
+@RequestScoped
+public class NotificationsBacking {
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    @Param(name = "page")
+    String pageParam;
+
+    private NotificationPage page = new NotificationPage(List.of(), false);
+
+    /** On GET (viewAction): 400 for a malformed page number; otherwise reads the page, marking it read. */
+    public void load() throws IOException {
+        if (!Paging.isWellFormedPageNumber(pageParam)) {
+            Faces.responseSendError(400, "Malformed page number");
+            return;
+        }
+        int first = (getPageNumber() - 1) * Paging.USERS_PER_PAGE;
+        page = notifications.read(currentUser.requireId(), first, Paging.USERS_PER_PAGE);
+        currentUser.refresh();
+    }
+
+    public List<NotificationPage.Row> getRows() {
+        return page.rows();
+    }
+
+    public boolean isMore() {
+        return page.hasMore();
+    }
+
+    public int getPageNumber() {
+        return Paging.pageNumber(pageParam);
+    }
+}
