@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
+import org.microblog.service.block.BlockPredicates;
 
 /**
  * "Who to follow": people followed by the people a user follows, ranked by how many of them follow each
@@ -49,8 +52,8 @@ import org.microblog.domain.user.User_;
  * couple of minutes per user by {@link HomeSuggestions}. The {@code IN} lists always have the same length (padded with an id no
  * user has) so that the database sees one statement and compiles it once.
  *
- * <p>Another rule of exclusion (blocked users, say) is one more {@code NOT EXISTS} next to the one in
- * {@code candidates(...)}: the bound on the rows read stays the same.
+ * <p>Blocks, either way, are two more {@code NOT EXISTS} next to that one: the bound on the rows read stays the
+ * same. After these come the most-followed people on the site, read down an index of the follower counts.
  */
 @Stateless
 public class SuggestionService {
@@ -76,21 +79,64 @@ public class SuggestionService {
     EntityManager em;
 
     /**
-     * Suggestions for {@code userId}, best first, from {@code first} (0-based), at most {@code max}. Empty
-     * for a user who follows nobody yet, or whose followings follow nobody else.
+     * Suggestions for {@code userId}, best first, from {@code first} (0-based), at most {@code max}: the people
+     * the user's followings follow, then the most-followed people on the site (for someone who follows nobody
+     * yet, only those).
      */
     public List<Suggestion> suggest(long userId, int first, int max) {
         if (max < 1 || max > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("Page size 1 to " + MAX_PAGE_SIZE + ", not " + max);
         }
-        List<Sampled> sample = sample(userId);
-        if (sample.isEmpty()) {
-            return List.of();
+        if (first < 0) {
+            throw new IllegalArgumentException("First suggestion 0 or more, not " + first);
         }
-        List<Candidate> ranked = rank(candidates(userId, sample), sample);
-        int from = Math.clamp(first, 0, ranked.size());
-        return ranked.subList(from, Math.min(ranked.size(), from + max)).stream()
-                .map(Candidate::suggestion)
+        List<Sampled> sample = sample(userId);
+        List<Suggestion> found = new ArrayList<>();
+        if (!sample.isEmpty()) {
+            rank(candidates(userId, sample), sample).forEach(candidate -> found.add(candidate.suggestion()));
+        }
+        if (found.size() < first + max) {
+            Set<Long> already = new HashSet<>();
+            found.forEach(suggestion -> already.add(suggestion.userId()));
+            for (Suggestion popular : mostFollowed(userId, first + max)) {
+                if (already.add(popular.userId())) {
+                    found.add(popular);
+                }
+            }
+        }
+        int from = Math.min(first, found.size());
+        return List.copyOf(found.subList(from, Math.min(found.size(), from + max)));
+    }
+
+    /**
+     * The {@code count} most-followed people whom the user does not follow, has not blocked and is not blocked
+     * by: a walk down the index {@code users(followers_count DESC, id)} (migration V13) that stops after
+     * {@code count} rows pass the three primary-key probes.
+     */
+    private List<Suggestion> mostFollowed(long userId, int count) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<User> user = query.from(User.class);
+        Path<Long> id = user.get(User_.id);
+        Path<String> username = user.get(User_.username);
+        Path<String> email = user.get(User_.email);
+        Path<Long> followersCount = user.get(User_.followersCount);
+
+        Subquery<Long> followedByUser = query.subquery(Long.class);
+        Root<Follow> mine = followedByUser.from(Follow.class);
+        followedByUser
+                .select(mine.get(Follow_.followedId))
+                .where(cb.equal(mine.get(Follow_.followerId), userId), cb.equal(mine.get(Follow_.followedId), id));
+
+        query.multiselect(id, username, email, followersCount)
+                .where(
+                        cb.gt(followersCount, 0L),
+                        cb.notEqual(id, userId),
+                        cb.not(cb.exists(followedByUser)),
+                        BlockPredicates.neitherBlocks(cb, query, id, userId))
+                .orderBy(cb.desc(followersCount), cb.asc(id));
+        return em.createQuery(query).setMaxResults(count).getResultList().stream()
+                .map(row -> Suggestion.popular(row.get(id), row.get(username), row.get(email), row.get(followersCount)))
                 .toList();
     }
 
@@ -149,7 +195,8 @@ public class SuggestionService {
                         follower.in(sampled),
                         cb.notEqual(candidate, follower),
                         cb.notEqual(candidate, userId),
-                        cb.not(cb.exists(followedByUser)));
+                        cb.not(cb.exists(followedByUser)),
+                        BlockPredicates.neitherBlocks(cb, query, candidate, userId));
         List<Long> ids = new ArrayList<>(SAMPLE_SIZE);
         sample.forEach(s -> ids.add(s.id()));
         return em.createQuery(query).setParameter(sampled, padded(ids, SAMPLE_SIZE)).getResultList().stream()
