@@ -145,10 +145,6 @@ public final class Benchmark {
             long[] pair = s.followPairs[i % s.followPairs.length];
             return services.follows(f -> f.isFollowing(pair[0], pair[1]));
         });
-        measure("Explore, first page, visitor", i -> services.timelines(t -> t.explore(Optional.empty(), PAGE_SIZE)));
-        measure(
-                "Explore, first page, signed in (posts of blocks either way left out)",
-                i -> services.timelines(t -> t.explore(ordinary[i % ordinary.length], Optional.empty(), PAGE_SIZE)));
 
         WhoToFollowBench.measure(db, services, s.groups, GROUPS, this::measure);
 
