@@ -88,7 +88,7 @@ public final class Benchmark {
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
         try {
-            Benchmark bench = new Benchmark(db, new Services(emf, db.dataSource()), samples, warmup);
+            Benchmark bench = new Benchmark(db, new Services(emf, db.vendor()), samples, warmup);
             bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
             bench.run(sampled, tutorialUsers);
             String loadAfter = loadAverage();

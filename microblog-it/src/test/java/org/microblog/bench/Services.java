@@ -4,21 +4,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Field;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.schema.CurrentDatabase;
+import org.microblog.service.schema.DatabaseVendor;
+import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
 
 /**
  * The application's real service classes outside the server. Each call gets a fresh entity manager, as a
  * call to a {@code @Stateless} bean gets a fresh transaction-scoped persistence context in the server,
- * injected into the same package-private fields the container fills ({@code em}, {@code accounts},
- * {@code dataSource}).
+ * injected into the same package-private fields the container fills.
  */
 final class Services {
 
     private static final Field TIMELINE_EM = field(TimelineService.class, "em");
-    private static final Field TIMELINE_DATA_SOURCE = field(TimelineService.class, "dataSource");
+    private static final Field TIMELINE_FOLLOWS = field(TimelineService.class, "follows");
+    private static final Field TIMELINE_DATABASE = field(TimelineService.class, "database");
+    private static final Field TIMELINE_ACTIVITY = field(TimelineService.class, "activity");
+    private static final Field ACTIVITY_EM = field(SiteActivityReader.class, "em");
     private static final Field FOLLOW_EM = field(FollowService.class, "em");
     private static final Field FOLLOW_ACCOUNTS = field(FollowService.class, "accounts");
     private static final Field ACCOUNT_EM = field(AccountService.class, "em");
@@ -27,16 +31,22 @@ final class Services {
     private final TimelineService timelines = new TimelineService();
     private final FollowService follows = new FollowService();
     private final AccountService accounts = new AccountService();
+    private final SiteActivityReader activity = new SiteActivityReader();
 
-    Services(EntityManagerFactory emf, DataSource dataSource) {
+    Services(EntityManagerFactory emf, DatabaseVendor vendor) {
         this.emf = emf;
-        set(TIMELINE_DATA_SOURCE, timelines, dataSource);
         set(FOLLOW_ACCOUNTS, follows, accounts);
+        set(TIMELINE_FOLLOWS, timelines, follows);
+        set(TIMELINE_DATABASE, timelines, new CurrentDatabase(vendor));
+        set(TIMELINE_ACTIVITY, timelines, activity);
     }
 
     <T> T timelines(Function<TimelineService, T> call) {
         return entityManager(em -> {
             set(TIMELINE_EM, timelines, em);
+            set(FOLLOW_EM, follows, em);
+            set(ACCOUNT_EM, accounts, em);
+            set(ACTIVITY_EM, activity, em);
             return call.apply(timelines);
         });
     }
