@@ -138,11 +138,15 @@ public class FollowService {
 
     private record LockedPair(User follower, User followed) {}
 
+    /**
+     * The user, read with their row locked: read, then refreshed under the lock, as {@link #lockPair} does for
+     * the followed user. Not {@code em.find(User.class, id, PESSIMISTIC_WRITE)} nor a query with that lock mode:
+     * EclipseLink then builds the user with their relationships, loading everyone they follow and everyone
+     * following them (seconds for the heaviest users, with the lock held; see docs/benchmarks.md).
+     */
     private User lock(long userId) {
-        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
-            throw new UserNotFoundException("#" + userId);
-        }
+        User user = accounts.getById(userId);
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         return user;
     }
 
