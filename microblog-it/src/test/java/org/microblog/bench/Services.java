@@ -3,9 +3,11 @@ package org.microblog.bench;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Field;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.post.PostService;
 import org.microblog.service.schema.CurrentDatabase;
 import org.microblog.service.schema.DatabaseVendor;
 import org.microblog.service.timeline.SiteActivityReader;
@@ -26,16 +28,20 @@ final class Services {
     private static final Field FOLLOW_EM = field(FollowService.class, "em");
     private static final Field FOLLOW_ACCOUNTS = field(FollowService.class, "accounts");
     private static final Field ACCOUNT_EM = field(AccountService.class, "em");
+    private static final Field POST_EM = field(PostService.class, "em");
+    private static final Field POST_ACCOUNTS = field(PostService.class, "accounts");
 
     private final EntityManagerFactory emf;
     private final TimelineService timelines = new TimelineService();
     private final FollowService follows = new FollowService();
     private final AccountService accounts = new AccountService();
     private final SiteActivityReader activity = new SiteActivityReader();
+    private final PostService posts = new PostService();
 
     Services(EntityManagerFactory emf, DatabaseVendor vendor) {
         this.emf = emf;
         set(FOLLOW_ACCOUNTS, follows, accounts);
+        set(POST_ACCOUNTS, posts, accounts);
         set(TIMELINE_FOLLOWS, timelines, follows);
         set(TIMELINE_DATABASE, timelines, new CurrentDatabase(vendor));
         set(TIMELINE_ACTIVITY, timelines, activity);
@@ -56,6 +62,25 @@ final class Services {
             set(FOLLOW_EM, follows, em);
             set(ACCOUNT_EM, accounts, em);
             return call.apply(follows);
+        });
+    }
+
+    /** A write through the follow and post services, in a transaction of its own, committed at the end. */
+    <T> T write(BiFunction<FollowService, PostService, T> call) {
+        return entityManager(em -> {
+            set(FOLLOW_EM, follows, em);
+            set(ACCOUNT_EM, accounts, em);
+            set(POST_EM, posts, em);
+            em.getTransaction().begin();
+            try {
+                T result = call.apply(follows, posts);
+                em.getTransaction().commit();
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+            }
         });
     }
 
