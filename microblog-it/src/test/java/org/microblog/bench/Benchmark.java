@@ -51,7 +51,9 @@ public final class Benchmark {
     static final int PAGE_SIZE = 20;
     static final int DEEP_PAGE = 10;
     static final int USERS_PER_GROUP = 20;
-    private static final int[][] GROUPS = {{10, 8, 12}, {100, 85, 115}, {1000, 850, 1150}};
+    private static final int[][] GROUPS = {{10, 8, 12}, {100, 85, 115}, {1000, 850, 1150}, {5000, 4500, 5000}};
+    /** A site whose newest post is older than this is reported as quiet. */
+    private static final Duration QUIET = Duration.ofHours(1);
 
     private final Database db;
     private final Services services;
@@ -59,6 +61,7 @@ public final class Benchmark {
     private final int samples;
     private final int warmup;
     private int tutorialTimeoutSeconds = 120;
+    private Instant newest;
 
     private Benchmark(Database db, Services services, int samples, int warmup) {
         this.db = db;
@@ -80,21 +83,35 @@ public final class Benchmark {
         DatabaseMigrations.configuration(db.dataSource()).load().migrate();
         Scale scale;
         Samples sampled;
+        Instant newest;
         try (Connection c = db.connect()) {
             scale = Scale.of(c);
+            newest = newestPost(c);
             sampled = Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
         }
-        System.out.printf(Locale.ROOT, "%s: %s; load %s%n", db.name(), scale, loadBefore);
+        Duration quietFor = Duration.between(newest, Instant.now());
+        String site = quietFor.compareTo(QUIET) > 0
+                ? String.format(Locale.ROOT, "quiet site (newest post %.1f h old)", quietFor.toMinutes() / 60.0)
+                : String.format(Locale.ROOT, "live site (newest post %d s old)", quietFor.toSeconds());
+        String key = String.format(
+                Locale.ROOT,
+                "%s, %,d users, %s",
+                db.name(),
+                scale.users(),
+                quietFor.compareTo(QUIET) > 0 ? "quiet" : "live");
+        System.out.printf(Locale.ROOT, "%s: %s, %s; load %s%n", db.name(), scale, site, loadBefore);
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
         try {
-            Benchmark bench = new Benchmark(db, new Services(emf, db.dataSource()), samples, warmup);
+            Benchmark bench = new Benchmark(db, new Services(emf, db.vendor()), samples, warmup);
             bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
+            bench.newest = newest;
             bench.run(sampled, tutorialUsers);
+            bench.writes(sampled);
             String loadAfter = loadAverage();
-            String table = bench.table(scale, loadBefore, loadAfter);
+            String table = bench.table(scale, site, loadBefore, loadAfter);
             System.out.println(table);
-            write(output, db.name(), table);
+            write(output, key, table);
             System.out.println("Written to " + output);
         } finally {
             emf.close();
@@ -115,13 +132,20 @@ public final class Benchmark {
 
         verifyAgainstMergedAuthors(s, deep);
 
+        Row[] firstPages = new Row[GROUPS.length];
         for (int g = 0; g < GROUPS.length; g++) {
             long[] users = s.groups[g];
             List<Optional<TimelineCursor>> cursors = deep.get(g);
-            String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0]);
+            if (users.length == 0) {
+                System.out.printf(Locale.ROOT, "  (nobody follows about %,d others at this scale)%n", GROUPS[g][0]);
+                continue;
+            }
+            String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0])
+                    + (users.length < USERS_PER_GROUP ? " (" + users.length + " users)" : "");
             measure(
                     "Home timeline, first page, " + group,
                     i -> services.timelines(t -> t.home(users[i % users.length], Optional.empty(), PAGE_SIZE)));
+            firstPages[g] = rows.getLast();
             measure(
                     "Home timeline, page " + DEEP_PAGE + " by cursor, " + group,
                     i -> services.timelines(
@@ -150,22 +174,22 @@ public final class Benchmark {
 
         // The forms the application replaced, on the same data.
         int before = rows.size();
-        long[] thousand = s.groups[2];
+        long[] thousand = s.groups[2].length > 0 ? s.groups[2] : s.groups[1];
+        String many = s.groups[2].length > 0 ? "follows ~1,000" : "follows ~100";
         measure(
                 "Before: COUNT(*) of followers, most-followed user",
                 20,
                 Math.max(50, samples / 20),
                 i -> services.entityManager(em -> QueryForms.countFollowers(em, s.mostFollowed)));
         measure(
-                "Before: join without time bound, first page, follows ~1,000",
+                "Before: join without time bound, first page, " + many,
                 20,
                 Math.max(50, samples / 20),
                 i -> services.entityManager(em ->
                         QueryForms.unboundedHome(em, thousand[i % thousand.length], Optional.empty(), PAGE_SIZE + 1)));
-        Instant windowStart =
-                Instant.now().minus(Duration.ofHours(17)); // the service's first window at 1,000 followings
+        Instant windowStart = newest.minus(Duration.ofHours(17)); // about the first window at 1,000 followings
         measure(
-                "Before: the join in the database's own plan, follows ~1,000",
+                "Before: the join in the database's own plan, " + many,
                 20,
                 Math.max(50, samples / 20),
                 i -> services.entityManager(
@@ -176,9 +200,122 @@ public final class Benchmark {
                 continue;
             }
             String group = "follows ~" + String.format(Locale.ROOT, "%,d", GROUPS[g][0]);
-            rows.add(tutorial("Tutorial's query, first page, " + group, users, rows.get(2 * g)));
+            rows.add(tutorial("Tutorial's query, first page, " + group, users, firstPages[g]));
         }
         System.out.printf(Locale.ROOT, "(%d comparison rows)%n", rows.size() - before);
+    }
+
+    /**
+     * Publishing, following and unfollowing through the real services, each call in its own transaction as in
+     * the server; the data is left as it was (the posts deleted, every follow undone by its unfollow).
+     */
+    private void writes(Samples s) {
+        long[] ordinary = s.ordinaryUsers;
+        long lastPost = single("SELECT MAX(id) FROM posts");
+        try {
+            measure(
+                    "Publish a post, ordinary user",
+                    i -> services.write((f, p) -> p.publish(ordinary[i % ordinary.length], "bench post " + i)));
+            measure(
+                    String.format(
+                            Locale.ROOT, "Publish a post, most-followed user (%,d followers)", s.mostFollowedCount),
+                    i -> services.write((f, p) -> p.publish(s.mostFollowed, "bench post " + i)));
+        } finally {
+            update("DELETE FROM posts WHERE id > " + lastPost);
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        long[] followed = followedWithSelf(s.mostFollowing);
+        Arrays.sort(followed);
+        long[] strangers = new long[USERS_PER_GROUP * 10];
+        for (int i = 0; i < strangers.length; i++) {
+            long other;
+            do {
+                other = 1 + random.nextLong(s.users);
+            } while (Arrays.binarySearch(followed, other) >= 0);
+            strangers[i] = other;
+        }
+        followCycle(
+                String.format(Locale.ROOT, "by the user who follows the most (%,d)", s.mostFollowingCount),
+                i -> s.mostFollowing,
+                i -> strangers[i % strangers.length]);
+        long[] fans = new long[USERS_PER_GROUP * 10];
+        for (int i = 0; i < fans.length; i++) {
+            long fan;
+            do {
+                fan = 1 + random.nextLong(s.users);
+            } while (fan == s.mostFollowed || isFollowing(fan, s.mostFollowed));
+            fans[i] = fan;
+        }
+        followCycle(
+                String.format(Locale.ROOT, "of the most-followed user (%,d followers)", s.mostFollowedCount),
+                i -> fans[i % fans.length],
+                i -> s.mostFollowed);
+    }
+
+    /** A follow then its unfollow, each timed in its own row; both must change the link. */
+    private void followCycle(String who, IntFunction<Long> actor, IntFunction<Long> target) {
+        for (int i = 0; i < warmup; i++) {
+            followThenUnfollow(actor.apply(i), target.apply(i), null, null, 0);
+        }
+        long[] follows = new long[samples];
+        long[] unfollows = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            followThenUnfollow(actor.apply(i), target.apply(i), follows, unfollows, i);
+        }
+        for (Row row : List.of(Row.of("Follow, " + who, follows), Row.of("Unfollow, " + who, unfollows))) {
+            rows.add(row);
+            System.out.printf(
+                    Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", row.name, row.median(), row.p99());
+        }
+    }
+
+    private void followThenUnfollow(long actor, long target, long[] follows, long[] unfollows, int i) {
+        String name = "user" + target;
+        long t0 = System.nanoTime();
+        boolean made = services.write((f, p) -> f.follow(actor, name));
+        long t1 = System.nanoTime();
+        boolean removed = services.write((f, p) -> f.unfollow(actor, name));
+        long t2 = System.nanoTime();
+        if (!made || !removed) {
+            throw new IllegalStateException(
+                    "user" + actor + " -> " + name + ": follow " + made + ", unfollow " + removed);
+        }
+        if (follows != null) {
+            follows[i] = t1 - t0;
+            unfollows[i] = t2 - t1;
+        }
+    }
+
+    private boolean isFollowing(long follower, long followed) {
+        return services.follows(f -> f.isFollowing(follower, followed));
+    }
+
+    private long single(String sql) {
+        try (Connection c = db.connect()) {
+            return Benchmark.single(c, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant newestPost(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MAX(created_at) FROM posts")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
     }
 
     /** The cursor of page {@value #DEEP_PAGE}, walked to through the pages before it (or the last page there is). */
@@ -322,9 +459,15 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", name, row.median(), row.p99());
     }
 
-    private String table(Scale scale, String loadBefore, String loadAfter) {
+    private String table(Scale scale, String site, String loadBefore, String loadAfter) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "### %s, %s%n%n", db.name(), LocalDate.now(ZoneOffset.UTC)));
+        b.append(String.format(
+                Locale.ROOT,
+                "### %s, %,d users, %s, %s%n%n",
+                db.name(),
+                scale.users(),
+                site,
+                LocalDate.now(ZoneOffset.UTC)));
         b.append(String.format(
                 Locale.ROOT,
                 "Data: %s. Machine: %d cores, %s; load average %s before, %s after. "
@@ -441,7 +584,8 @@ public final class Benchmark {
             long mostFollowedCount,
             long mostFollowing,
             long mostFollowingCount,
-            long[][] followPairs) {
+            long[][] followPairs,
+            long users) {
 
         static Samples of(Connection c, SplittableRandom random) throws SQLException {
             long[][] groups = new long[GROUPS.length][];
@@ -453,10 +597,6 @@ public final class Benchmark {
                                         + GROUPS[g][2] + " ORDER BY id"),
                         USERS_PER_GROUP,
                         random);
-                if (groups[g].length < USERS_PER_GROUP) {
-                    throw new IllegalStateException(
-                            "Too few users follow about " + GROUPS[g][0] + " others: is the data set generated?");
-                }
             }
             long users = single(c, "SELECT COUNT(*) FROM users");
             long median = single(
@@ -487,7 +627,7 @@ public final class Benchmark {
                 pairs.add(new long[] {user, other});
             }
             return new Samples(
-                    groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new));
+                    groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new), users);
         }
 
         private static long[] pick(long[] ids, int n, SplittableRandom random) {

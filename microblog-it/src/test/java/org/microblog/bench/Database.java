@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.microblog.service.schema.DatabaseVendor;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -30,6 +31,10 @@ record Database(String jdbcUrl, String user, String password) {
 
     boolean isPostgres() {
         return isPostgres(jdbcUrl);
+    }
+
+    DatabaseVendor vendor() {
+        return isPostgres() ? DatabaseVendor.POSTGRESQL : DatabaseVendor.DERBY;
     }
 
     String name() {

@@ -1,6 +1,7 @@
 package org.microblog.bench;
 
 import java.io.BufferedWriter;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -14,11 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -35,12 +38,19 @@ import org.postgresql.PGConnection;
  * Flyway migrations on it.
  *
  * <pre>
- * ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--until 2026-11-25]
+ * ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--end now | now-16h | 2026-11-25T12:00:00Z | 2026-11-25]
  *                      [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres]
  * </pre>
  *
  * Users are {@code user1 .. userN} ({@code userN@example.org}), all with the password {@value #PASSWORD};
- * posts are spread over the 365 days before {@code --until} (default: today, 00:00 UTC).
+ * posts are spread over the 365 days before {@code --end} (default: today, 00:00 UTC; {@code --until DAY} is
+ * the older spelling): {@code --end now} makes a live site, whose newest post is seconds old when the load
+ * ends, {@code --end now-16h} one that has been quiet for 16 hours.
+ *
+ * <p>At a million users (20,000,000 posts, 50,000,000 follows) it writes the three CSV files (about 4 GB) and
+ * loads them, printing rows, rate and time left as it goes. PostgreSQL gets the rows by {@code COPY} into
+ * tables without indexes or constraints, which are then built once, each in one sort; Derby imports into
+ * empty tables, which it does in bulk, building each index once at the end.
  */
 public final class Generate {
 
@@ -60,9 +70,8 @@ public final class Generate {
         int users = args.getInt("users", 100_000);
         long posts = args.getLong("posts", 20L * users);
         long seed = args.getLong("seed", 42);
-        LocalDate untilDay =
-                LocalDate.parse(args.get("until", LocalDate.now(ZoneOffset.UTC).toString()));
-        Instant until = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = end(
+                args.get("end", args.get("until", LocalDate.now(ZoneOffset.UTC).toString())));
         Instant start = until.minus(365, ChronoUnit.DAYS);
         Path work = Path.of(
                 args.get("work-dir", "data/generate-" + ProcessHandle.current().pid()));
@@ -98,22 +107,30 @@ public final class Generate {
             System.out.printf(Locale.ROOT, "Files written in %.1f s; loading%n", seconds(t0));
 
             try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
                 boolean counts = hasColumn(c, "users", "followers_count");
                 List<String> userColumns = counts
                         ? List.of("id", "username", "email", "password_hash", "followers_count", "following_count")
                         : List.of("id", "username", "email", "password_hash");
-                load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4);
-                System.out.printf(Locale.ROOT, "  users     %,12d rows  %.1f s%n", users, seconds(t0));
-                load(db, c, "followers", List.of("follower_id", "followed_id", "created_at"), followersCsv, 3);
+                List<String> rebuild = db.isPostgres() ? dropIndexesAndKeys(c) : List.of();
+                load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4, users);
+                load(
+                        db,
+                        c,
+                        "followers",
+                        List.of("follower_id", "followed_id", "created_at"),
+                        followersCsv,
+                        3,
+                        links + users);
+                load(db, c, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4, posts);
                 System.out.printf(
                         Locale.ROOT,
-                        "  followers %,12d rows  %.1f s (%,d follows + %,d self-links)%n",
-                        links + users,
-                        seconds(t0),
+                        "  rows loaded (%,d follows + %,d self-links)  %.1f s%n",
                         links,
-                        users);
-                load(db, c, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4);
-                System.out.printf(Locale.ROOT, "  posts     %,12d rows  %.1f s%n", posts, seconds(t0));
+                        users,
+                        seconds(t0));
+                rebuild(c, rebuild, t0);
+                c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE users ALTER COLUMN id RESTART WITH " + (users + 1));
                     s.execute("ALTER TABLE posts ALTER COLUMN id RESTART WITH " + (posts + 1));
@@ -139,6 +156,25 @@ public final class Generate {
                 PASSWORD);
     }
 
+    /** {@code now}, {@code now-16h} (hours, minutes or days: {@code h}, {@code m}, {@code d}), an ISO instant or a day. */
+    static Instant end(String value) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (value.equals("now")) {
+            return now;
+        }
+        if (value.startsWith("now-")) {
+            String amount = value.substring(4).toUpperCase(Locale.ROOT);
+            return now.minus(
+                    amount.endsWith("D")
+                            ? Duration.ofDays(Long.parseLong(amount.substring(0, amount.length() - 1)))
+                            : Duration.parse("PT" + amount));
+        }
+        if (value.contains("T")) {
+            return Instant.parse(value);
+        }
+        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /** Writes followers.csv in primary-key order and returns the follower count of each user. */
     private static long[] writeFollowers(SocialGraph graph, Instant start, Instant until, long seed, Path file)
             throws IOException {
@@ -147,6 +183,7 @@ public final class Generate {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         long span = until.toEpochMilli() - start.toEpochMilli();
         String selfSince = timestamp(start.toEpochMilli());
+        Progress progress = new Progress("followers.csv", graph.totalFollowing() + graph.users);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(64);
             for (int u = 1; u <= graph.users; u++) {
@@ -176,15 +213,19 @@ public final class Generate {
                         out.append(line);
                     }
                 }
+                progress.add(targets.length + 1);
             }
         }
+        progress.finish();
         return followers;
     }
 
     private static void writeUsers(SocialGraph graph, long[] followers, Path file) throws IOException {
         String hash = passwordHash(PASSWORD, new SplittableRandom(graph.seed()));
+        Progress progress = new Progress("users.csv", graph.users);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int u = 1; u <= graph.users; u++) {
+                progress.add(1);
                 out.append(Integer.toString(u))
                         .append(",user")
                         .append(Integer.toString(u))
@@ -199,6 +240,7 @@ public final class Generate {
                         .append('\n');
             }
         }
+        progress.finish();
     }
 
     /** Posts get ids in time order, as if they had been published one after the other. */
@@ -220,10 +262,14 @@ public final class Generate {
                 packed[n++] = (random.nextLong(span) << 28) | u;
             }
         }
-        Arrays.sort(packed);
+        Arrays.parallelSort(packed);
+        Progress progress = new Progress("posts.csv", packed.length);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(200);
             for (int i = 0; i < packed.length; i++) {
+                if (i % 10_000 == 0) {
+                    progress.add(Math.min(10_000, packed.length - i));
+                }
                 long at = start.toEpochMilli() + (packed[i] >>> 28);
                 int author = (int) (packed[i] & ((1 << 28) - 1));
                 line.setLength(0);
@@ -237,6 +283,7 @@ public final class Generate {
                 out.append(line);
             }
         }
+        progress.finish();
     }
 
     private static void body(SplittableRandom random, StringBuilder line) {
@@ -254,12 +301,14 @@ public final class Generate {
         }
     }
 
-    private static void load(Database db, Connection c, String table, List<String> columns, Path csv, int width)
-            throws SQLException, IOException {
+    private static void load(
+            Database db, Connection c, String table, List<String> columns, Path csv, int width, long rows)
+            throws SQLException, IOException, InterruptedException {
         c.setAutoCommit(false);
+        Progress progress = new Progress("load " + table, rows);
         if (db.isPostgres()) {
             String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
-            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            try (Reader in = new CountingReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), progress)) {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in, 1 << 16);
             }
         } else {
@@ -273,6 +322,29 @@ public final class Generate {
             for (int i = 1; i <= width; i++) {
                 indexes.append(i == 1 ? "" : ",").append(i);
             }
+            // Derby reads the file itself (it opens it more than once, so a pipe cannot count the rows): a ticker
+            // prints the time so far and, from the bytes per second of the tables before, the time left.
+            long bytes = Files.size(csv);
+            long started = System.nanoTime();
+            Thread ticker = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(5_000);
+                        double elapsed = seconds(started);
+                        double left = derbyBytesPerSecond > 0 ? bytes / derbyBytesPerSecond - elapsed : Double.NaN;
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  load %-21s importing %,d rows (%,d MB), %s so far%s%n",
+                                table,
+                                rows,
+                                bytes >> 20,
+                                Progress.time(elapsed),
+                                Double.isNaN(left) ? "" : ", about " + Progress.time(Math.max(left, 0)) + " left");
+                    }
+                } catch (InterruptedException stop) {
+                    // the import ended
+                }
+            });
             try (PreparedStatement p =
                     c.prepareStatement("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(?, ?, ?, ?, ?, ',', '\"', 'UTF-8', 0)")) {
                 p.setString(1, schema);
@@ -281,9 +353,108 @@ public final class Generate {
                 p.setString(4, indexes.toString());
                 p.setString(5, csv.toAbsolutePath().toString());
                 p.execute();
+            } finally {
+                ticker.interrupt();
+            }
+            derbyBytesPerSecond = bytes / Math.max(seconds(started), 1e-3);
+            progress.add(rows);
+        }
+        c.commit();
+        progress.finish();
+    }
+
+    /** How fast Derby imported the tables before, for the time left of the next. */
+    private static volatile double derbyBytesPerSecond;
+
+    /** A reader that tells {@link Progress} of every line read. */
+    private static final class CountingReader extends FilterReader {
+        private final Progress progress;
+
+        CountingReader(Reader in, Progress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            int lines = 0;
+            for (int i = offset; i < offset + n; i++) {
+                if (buffer[i] == '\n') {
+                    lines++;
+                }
+            }
+            progress.add(lines);
+            return n;
+        }
+    }
+
+    /**
+     * On PostgreSQL, drops the indexes and the primary, unique and foreign keys of the three big tables (and the
+     * foreign keys that point at them) and returns the statements that make them again, in an order that works:
+     * keys, indexes, then foreign keys. A COPY into a table without indexes writes the rows only; an index built
+     * afterwards is one sort.
+     */
+    private static List<String> dropIndexesAndKeys(Connection c) throws SQLException {
+        String tables = "'users'::regclass, 'followers'::regclass, 'posts'::regclass";
+        List<String> drops = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        List<String> foreignKeys = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT conrelid::regclass::text, quote_ident(conname), "
+                    + "pg_get_constraintdef(oid), contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f') "
+                    + "AND (conrelid IN (" + tables + ") OR confrelid IN (" + tables + ")) "
+                    + "ORDER BY contype = 'f' DESC, conname")) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    drops.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(2));
+                    String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3);
+                    (rs.getString(4).equals("f") ? foreignKeys : keys).add(add);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT quote_ident(indexname), indexdef FROM pg_indexes "
+                    + "WHERE schemaname = current_schema() AND tablename IN ('users', 'followers', 'posts') "
+                    + "AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname")) {
+                while (rs.next()) {
+                    drops.add("DROP INDEX " + rs.getString(1));
+                    indexes.add(rs.getString(2));
+                }
+            }
+            for (String drop : drops) {
+                s.execute(drop);
             }
         }
         c.commit();
+        List<String> rebuild = new ArrayList<>(keys);
+        rebuild.addAll(indexes);
+        rebuild.addAll(foreignKeys);
+        return rebuild;
+    }
+
+    private static void rebuild(Connection c, List<String> statements, long t0) throws SQLException {
+        if (statements.isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET maintenance_work_mem = '512MB'");
+            s.execute("SET max_parallel_maintenance_workers = 2");
+            for (String sql : statements) {
+                long t = System.nanoTime();
+                s.execute(sql);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-100s %s (%.0f s in all)%n",
+                        abbreviate(sql),
+                        Progress.time(seconds(t)),
+                        seconds(t0));
+            }
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() <= 100 ? sql : sql.substring(0, 97) + "...";
     }
 
     private static void analyze(Database db, Connection c) throws SQLException {

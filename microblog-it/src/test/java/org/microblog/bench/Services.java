@@ -1,42 +1,88 @@
 package org.microblog.bench;
 
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.microblog.service.account.AccountService;
+import org.microblog.service.block.BlockService;
+import org.microblog.service.follow.FollowLinks;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.follow.NewFollow;
+import org.microblog.service.notification.NotificationService;
+import org.microblog.service.post.PostService;
+import org.microblog.service.schema.CurrentDatabase;
+import org.microblog.service.schema.DatabaseVendor;
+import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
 
 /**
  * The application's real service classes outside the server. Each call gets a fresh entity manager, as a
  * call to a {@code @Stateless} bean gets a fresh transaction-scoped persistence context in the server,
- * injected into the same package-private fields the container fills ({@code em}, {@code accounts},
- * {@code dataSource}).
+ * injected into the same package-private fields the container fills.
  */
 final class Services {
 
     private static final Field TIMELINE_EM = field(TimelineService.class, "em");
-    private static final Field TIMELINE_DATA_SOURCE = field(TimelineService.class, "dataSource");
+    private static final Field TIMELINE_FOLLOWS = field(TimelineService.class, "follows");
+    private static final Field TIMELINE_DATABASE = field(TimelineService.class, "database");
+    private static final Field TIMELINE_ACTIVITY = field(TimelineService.class, "activity");
+    private static final Field ACTIVITY_EM = field(SiteActivityReader.class, "em");
     private static final Field FOLLOW_EM = field(FollowService.class, "em");
-    private static final Field FOLLOW_ACCOUNTS = field(FollowService.class, "accounts");
+    private static final Field FOLLOW_LINKS = field(FollowService.class, "links");
+    private static final Field FOLLOW_BLOCKS = field(FollowService.class, "blocks");
+    private static final Field FOLLOW_EVENTS = field(FollowService.class, "newFollows");
+    private static final Field LINKS_EM = field(FollowLinks.class, "em");
+    private static final Field LINKS_ACCOUNTS = field(FollowLinks.class, "accounts");
+    private static final Field BLOCK_EM = field(BlockService.class, "em");
+    private static final Field BLOCK_ACCOUNTS = field(BlockService.class, "accounts");
+    private static final Field BLOCK_LINKS = field(BlockService.class, "links");
+    private static final Field NOTIFICATION_EM = field(NotificationService.class, "em");
     private static final Field ACCOUNT_EM = field(AccountService.class, "em");
+    private static final Field POST_EM = field(PostService.class, "em");
+    private static final Field POST_ACCOUNTS = field(PostService.class, "accounts");
 
     private final EntityManagerFactory emf;
     private final TimelineService timelines = new TimelineService();
     private final FollowService follows = new FollowService();
     private final AccountService accounts = new AccountService();
+    private final SiteActivityReader activity = new SiteActivityReader();
+    private final PostService posts = new PostService();
+    private final FollowLinks links = new FollowLinks();
+    private final BlockService blocks = new BlockService();
+    private final NotificationService notifications = new NotificationService();
 
-    Services(EntityManagerFactory emf, DataSource dataSource) {
+    Services(EntityManagerFactory emf, DatabaseVendor vendor) {
         this.emf = emf;
-        set(TIMELINE_DATA_SOURCE, timelines, dataSource);
-        set(FOLLOW_ACCOUNTS, follows, accounts);
+        set(LINKS_ACCOUNTS, links, accounts);
+        set(BLOCK_ACCOUNTS, blocks, accounts);
+        set(BLOCK_LINKS, blocks, links);
+        set(FOLLOW_LINKS, follows, links);
+        set(FOLLOW_BLOCKS, follows, blocks);
+        // What the container's event does: the notification is written in the follow's transaction.
+        set(FOLLOW_EVENTS, follows, new DirectEvent(notifications::onNewFollow));
+        set(POST_ACCOUNTS, posts, accounts);
+        set(TIMELINE_FOLLOWS, timelines, follows);
+        set(TIMELINE_DATABASE, timelines, new CurrentDatabase(vendor));
+        set(TIMELINE_ACTIVITY, timelines, activity);
     }
 
     <T> T timelines(Function<TimelineService, T> call) {
         return entityManager(em -> {
             set(TIMELINE_EM, timelines, em);
+            set(FOLLOW_EM, follows, em);
+            set(LINKS_EM, links, em);
+            set(BLOCK_EM, blocks, em);
+            set(NOTIFICATION_EM, notifications, em);
+            set(ACCOUNT_EM, accounts, em);
+            set(ACTIVITY_EM, activity, em);
             return call.apply(timelines);
         });
     }
@@ -44,8 +90,33 @@ final class Services {
     <T> T follows(Function<FollowService, T> call) {
         return entityManager(em -> {
             set(FOLLOW_EM, follows, em);
+            set(LINKS_EM, links, em);
+            set(BLOCK_EM, blocks, em);
+            set(NOTIFICATION_EM, notifications, em);
             set(ACCOUNT_EM, accounts, em);
             return call.apply(follows);
+        });
+    }
+
+    /** A write through the follow and post services, in a transaction of its own, committed at the end. */
+    <T> T write(BiFunction<FollowService, PostService, T> call) {
+        return entityManager(em -> {
+            set(FOLLOW_EM, follows, em);
+            set(LINKS_EM, links, em);
+            set(BLOCK_EM, blocks, em);
+            set(NOTIFICATION_EM, notifications, em);
+            set(ACCOUNT_EM, accounts, em);
+            set(POST_EM, posts, em);
+            em.getTransaction().begin();
+            try {
+                T result = call.apply(follows, posts);
+                em.getTransaction().commit();
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+            }
         });
     }
 
@@ -74,6 +145,39 @@ final class Services {
             field.set(target, value);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CDI event that calls its one observer at once, as the container does for a synchronous observer. */
+    private record DirectEvent(Consumer<NewFollow> observer) implements Event<NewFollow> {
+        @Override
+        public void fire(NewFollow event) {
+            observer.accept(event);
+        }
+
+        @Override
+        public <U extends NewFollow> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends NewFollow> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<NewFollow> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends NewFollow> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends NewFollow> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>Followings per user: log-normal with median 23 and mean about 50, capped at {@value #MAX_FOLLOWING};
- *       the user with the most followings is raised to exactly that cap.
+ *       the {@value #HEAVY_FOLLOWERS} users with the most followings are raised to between 4,500 and that cap
+ *       (the one with the most to exactly the cap), so that the benchmark has a group following ~5,000.
  *   <li>Whom they follow: users are ranked by popularity (a seeded shuffle) and rank {@code r} (from 1) is
  *       chosen with weight {@code 1 / (r + 6)}, without repeats: at 100,000 users and 5,000,000 links the
  *       most-followed user gets about 36,000 followers, some 35 users more than 10,000, the median user about
@@ -21,6 +22,9 @@ import java.util.SplittableRandom;
 final class SocialGraph {
 
     static final int MAX_FOLLOWING = 5_000;
+    /** The users who follow the most are raised to between 90 % of {@link #MAX_FOLLOWING} and all of it. */
+    static final int HEAVY_FOLLOWERS = 20;
+
     private static final double FOLLOWING_MU = Math.log(23);
     private static final double FOLLOWING_SIGMA = Math.sqrt(2 * Math.log(50.0 / 23));
     private static final double POSTS_MU = Math.log(7);
@@ -49,15 +53,17 @@ final class SocialGraph {
         int cap = Math.min(MAX_FOLLOWING, (users - 1) / 2);
 
         followingCount = new int[users + 1];
-        int most = 1;
+        long[] byCount = new long[users];
         for (int u = 1; u <= users; u++) {
             double x = Math.exp(FOLLOWING_MU + FOLLOWING_SIGMA * gaussian(random));
             followingCount[u] = (int) Math.min(cap, Math.round(x));
-            if (followingCount[u] > followingCount[most]) {
-                most = u;
-            }
+            byCount[u - 1] = ((long) followingCount[u] << 32) | u;
         }
-        followingCount[most] = cap;
+        Arrays.sort(byCount);
+        for (int i = 0; i < Math.min(HEAVY_FOLLOWERS, users); i++) {
+            int u = (int) byCount[users - 1 - i];
+            followingCount[u] = Math.max(followingCount[u], cap - i * cap / 200);
+        }
 
         byRank = new int[users];
         for (int i = 0; i < users; i++) {

@@ -164,7 +164,7 @@ final class WhoToFollowBench {
                     db.name(),
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                             .strip());
-            Services services = new Services(emf, db.dataSource());
+            Services services = new Services(emf, db.vendor());
             long[] hundred = sampled.groups()[1];
             BiConsumer<String, IntFunction<Object>> timed = (name, op) -> {
                 for (int i = 0; i < warmup; i++) {

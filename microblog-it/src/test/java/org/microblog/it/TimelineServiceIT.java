@@ -121,7 +121,7 @@ class TimelineServiceIT {
         User bob = fixtures.user("bob");
         follows.follow(ann.getId(), bob.getUsername());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        // The first query looks 90 days back (for one followed user); these need a widened window, then none at all.
+        // The first window (for one followed user) ends at the newest post; these need older windows, then none.
         Post hours = fixtures.post(bob, "two hours ago", now.minus(2, ChronoUnit.HOURS));
         Post days = fixtures.post(ann, "three days ago", now.minus(3, ChronoUnit.DAYS));
         Post year = fixtures.post(bob, "400 days ago", now.minus(400, ChronoUnit.DAYS));

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A read-only view of one row of the {@code followers} join table: who follows whom, and since when.
+ * One row of the {@code followers} join table: who follows whom, and since when.
  *
- * <p>Links are written only through {@link User#follow(User)} and {@link User#unfollow(User)} (the
- * {@code @ManyToMany} mapping); the database fills {@code created_at} when the row is inserted. This
- * entity exists so that queries can read the date a follow began ("following since") and join the
- * table to posts in the home timeline. It has no public constructor and no setters.
+ * <p>A follow is made by {@link User#follow(User)}, which returns the link to persist, and ended by removing
+ * the link after {@link User#unfollow(Follow)}; the database fills {@code created_at} when the row is
+ * inserted. Writing the row itself, rather than adding to {@link User}'s {@code @ManyToMany} set, keeps a
+ * follow from loading everyone the follower already follows. Queries read the date a follow began
+ * ("following since") and join the table to posts in the home timeline. It has no public constructor and
+ * no setters.
  *
  * <p>The one thing it changes is whether the link is {@linkplain #mute() muted}: a muted follow stays a follow
  * (it counts, and the follower can unmute it) but its posts stay off the follower's home timeline. A user's
@@ -57,7 +59,15 @@ public class Follow {
     private boolean muted;
 
     protected Follow() {
-        // for JPA; rows are created through User.follow
+        // for JPA
+    }
+
+    /** A new link; made by {@link User#follow(User)}, which moves the counts with it. */
+    Follow(User follower, User followed) {
+        this.follower = Objects.requireNonNull(follower, "follower");
+        this.followed = Objects.requireNonNull(followed, "followed");
+        this.followerId = follower.getId();
+        this.followedId = followed.getId();
     }
 
     public User getFollower() {

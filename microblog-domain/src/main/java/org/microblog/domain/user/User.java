@@ -35,11 +35,17 @@ import org.microblog.domain.text.TextRules;
  * timeline one plain join from the join table to the posts, "posts by everyone I follow, me included",
  * which every database answers with per-author index ranges. The self-link is an implementation detail:
  * {@link #getFollowing()}, {@link #getFollowers()}, {@link #isFollowing(User)} and every count leave it
- * out, and it cannot be removed with {@link #unfollow(User)}.
+ * out, and it cannot be removed with {@link #unfollow(Follow)}.
+ *
+ * <p>The {@code @ManyToMany} mapping is for reading ({@link #getFollowing()}, {@link #isFollowing(User)}),
+ * as the links were when first read in a persistence context. A follow is written as its own row, a {@link
+ * Follow}: {@link #follow(User)} returns the new link and {@link #unfollow(Follow)} takes the one to remove,
+ * so that neither loads everyone a user follows (thousands for the heaviest users). The only link written
+ * through the mapping is a new user's self-link, into a set that is still empty.
  *
  * <p>The user row also keeps how many users this user follows and is followed by, so that the numbers on
  * a profile are one primary-key read even for users with tens of thousands of followers. {@link
- * #follow(User)} and {@link #unfollow(User)} change them with the link; whoever calls them with managed
+ * #follow(User)} and {@link #unfollow(Follow)} change them with the link; whoever calls them with managed
  * entities must hold both users' rows locked (as FollowService does), or concurrent follows of the same
  * user could lose an update.
  */
@@ -158,22 +164,36 @@ public class User {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Starts following {@code other}; following someone already followed changes nothing. */
-    public void follow(User other) {
+    /**
+     * Starts following {@code other}: raises this user's following count and {@code other}'s followers count
+     * and returns the new link, which the caller persists. It does not look at the links already there, since
+     * that would load everyone this user follows: the caller must know that this user does not follow {@code
+     * other} yet (FollowService reads the link by its key, with both users' rows locked).
+     *
+     * @throws IllegalArgumentException for {@code other} being this user: the self-link is not a follow
+     */
+    public Follow follow(User other) {
         requireOther(other);
-        if (following.add(other)) {
-            followingCount++;
-            other.followersCount++;
-        }
+        followingCount++;
+        other.followersCount++;
+        return new Follow(this, other);
     }
 
-    /** Stops following {@code other}; unfollowing someone not followed changes nothing. */
-    public void unfollow(User other) {
-        requireOther(other);
-        if (following.remove(other)) {
-            followingCount--;
-            other.followersCount--;
+    /**
+     * Stops following the user {@code link} leads to: lowers both counts. The caller removes the link, which it
+     * has just read (so it exists); this user's followings are not loaded.
+     *
+     * @throws IllegalArgumentException for a link of another follower, or the self-link
+     */
+    public void unfollow(Follow link) {
+        Objects.requireNonNull(link, "link");
+        if (!equals(link.getFollower())) {
+            throw new IllegalArgumentException(username + " cannot end a follow of " + link.getFollower());
         }
+        User other = link.getFollowed();
+        requireOther(other);
+        followingCount--;
+        other.followersCount--;
     }
 
     /** Whether this user follows {@code other}; nobody counts as following themself. */

@@ -2,6 +2,7 @@ package org.microblog.domain.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,36 +46,50 @@ class UserTest {
     }
 
     @Test
-    void followingIsIdempotentAndUnfollowingUndoesIt() {
+    void followingMakesTheLinkToPersistAndRaisesBothCounts() {
         User john = new User("john", "john@example.com", "hash");
         User susan = new User("susan", "susan@example.com", "hash");
 
-        john.follow(susan);
-        john.follow(susan);
-        assertEquals(1, john.getFollowing().size());
-        assertTrue(john.isFollowing(susan));
+        Follow link = john.follow(susan);
 
-        john.unfollow(susan);
-        john.unfollow(susan);
-        assertTrue(john.getFollowing().isEmpty());
-    }
-
-    @Test
-    void followCountsMoveWithTheLinkOnlyWhenItChanges() {
-        User john = new User("john", "john@example.com", "hash");
-        User susan = new User("susan", "susan@example.com", "hash");
-
-        john.follow(susan);
-        john.follow(susan);
+        assertSame(john, link.getFollower());
+        assertSame(susan, link.getFollowed());
         assertEquals(1, john.getFollowingCount());
         assertEquals(0, john.getFollowersCount());
         assertEquals(1, susan.getFollowersCount());
         assertEquals(0, susan.getFollowingCount());
+    }
 
-        john.unfollow(susan);
-        john.unfollow(susan);
+    @Test
+    void followingDoesNotTouchTheSetOfFollowingsItWouldHaveToLoad() {
+        User john = new User("john", "john@example.com", "hash");
+        User susan = new User("susan", "susan@example.com", "hash");
+
+        john.follow(susan);
+
+        assertTrue(john.getFollowing().isEmpty());
+    }
+
+    @Test
+    void unfollowingLowersBothCounts() {
+        User john = new User("john", "john@example.com", "hash");
+        User susan = new User("susan", "susan@example.com", "hash");
+        Follow link = john.follow(susan);
+
+        john.unfollow(link);
+
         assertEquals(0, john.getFollowingCount());
         assertEquals(0, susan.getFollowersCount());
+    }
+
+    @Test
+    void nobodyEndsSomeoneElsesFollow() {
+        User john = new User("john", "john@example.com", "hash");
+        User susan = new User("susan", "susan@example.com", "hash");
+        Follow link = john.follow(susan);
+
+        assertThrows(IllegalArgumentException.class, () -> susan.unfollow(link));
+        assertEquals(1, susan.getFollowersCount());
     }
 
     @Test
@@ -82,7 +97,7 @@ class UserTest {
         User john = new User("john", "john@example.com", "hash");
 
         assertThrows(IllegalArgumentException.class, () -> john.follow(john));
-        assertThrows(IllegalArgumentException.class, () -> john.unfollow(john));
+        assertEquals(0, john.getFollowingCount());
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.microblog.service.block;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -11,22 +10,20 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.microblog.domain.user.Block;
 import org.microblog.domain.user.Block_;
-import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.follow.FollowLinks;
 
 /**
  * Ending follows that somebody else made: removing a follower (once: they may follow again) and blocking
  * (for as long as the block lasts: neither may follow the other, and neither sees the other's posts).
  *
- * <p>Both change follow links and counts, so they lock the two users' rows first, the lower id first, as
- * FollowService does: a block and a follow of the same two users run one after the other, and the follow
+ * <p>Both change follow links and counts, so they lock the two users' rows first, the lower id first
+ * ({@link FollowLinks}, as FollowService does): a block and a follow of the same two users run one after the other, and the follow
  * that comes second sees the block ({@link #refuseFollowIfBlocked}). Blocking, unblocking and removing are
  * idempotent. The person blocked or removed is not told.
  */
@@ -41,6 +38,9 @@ public class BlockService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    FollowLinks links;
+
     /**
      * Makes {@code blockerId} block {@code username}, and removes the follow links between them both ways
      * (with their counts).
@@ -50,14 +50,14 @@ public class BlockService {
      * @throws NotYourselfException if they are the same user
      */
     public boolean block(long blockerId, String username) {
-        Pair pair = lockPair(blockerId, username, NotYourselfException::block);
+        FollowLinks.LockedPair pair = links.lock(blockerId, username, NotYourselfException::block);
         User blocker = pair.actor();
         User blocked = pair.other();
         if (isBlocking(blocker.getId(), blocked.getId())) {
             return false;
         }
-        unlink(blocker, blocked);
-        unlink(blocked, blocker);
+        links.remove(blocker, blocked);
+        links.remove(blocked, blocker);
         em.persist(new Block(blocker, blocked, Instant.now()));
         LOG.fine(() -> blocker.getUsername() + " blocks " + blocked.getUsername());
         return true;
@@ -94,8 +94,8 @@ public class BlockService {
      * @throws NotYourselfException if they are the same user
      */
     public boolean removeFollower(long userId, String followerName) {
-        Pair pair = lockPair(userId, followerName, NotYourselfException::removeFollower);
-        boolean removed = unlink(pair.other(), pair.actor());
+        FollowLinks.LockedPair pair = links.lock(userId, followerName, NotYourselfException::removeFollower);
+        boolean removed = links.remove(pair.other(), pair.actor());
         if (removed) {
             LOG.fine(() -> pair.actor().getUsername() + " removes follower "
                     + pair.other().getUsername());
@@ -142,42 +142,5 @@ public class BlockService {
                 .setFirstResult(Math.max(0, first))
                 .setMaxResults(max)
                 .getResultList();
-    }
-
-    /** Removes {@code follower}'s follow of {@code followed}, with the counts; false if there was none. */
-    private boolean unlink(User follower, User followed) {
-        if (em.find(Follow.class, new Follow.Key(follower.getId(), followed.getId())) == null) {
-            return false;
-        }
-        follower.unfollow(followed);
-        return true;
-    }
-
-    /**
-     * The acting user (by id) and the other (by name), both rows locked for this transaction, the lower id
-     * first (as FollowService locks them), and read afresh under the lock so that their counts are current.
-     */
-    private Pair lockPair(long actorId, String username, Supplier<NotYourselfException> ifSame) {
-        User other = accounts.getByUsername(username);
-        if (other.getId() == actorId) {
-            throw ifSame.get();
-        }
-        if (actorId < other.getId()) {
-            User actor = lock(actorId);
-            em.refresh(other, LockModeType.PESSIMISTIC_WRITE);
-            return new Pair(actor, other);
-        }
-        em.refresh(other, LockModeType.PESSIMISTIC_WRITE);
-        return new Pair(lock(actorId), other);
-    }
-
-    private record Pair(User actor, User other) {}
-
-    private User lock(long userId) {
-        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
-            throw new UserNotFoundException("#" + userId);
-        }
-        return user;
     }
 }

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -17,7 +16,6 @@ import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
-import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.block.BlockService;
 import org.microblog.service.block.FollowBlockedException;
@@ -30,6 +28,8 @@ import org.microblog.service.block.FollowBlockedException;
  * double click, two tabs) then runs one after the other: the first makes or removes the link, the others
  * find it done and change nothing. The follower and following counts on the user rows change in the same
  * transaction as the link, so a count is a primary-key read and never a scan of a popular user's followers.
+ * The link itself is read by its key and written as its own row ({@link Follow}): a follow or unfollow costs
+ * the same whoever makes it, and never loads the users the follower already follows.
  */
 @Stateless
 public class FollowService {
@@ -40,7 +40,7 @@ public class FollowService {
     EntityManager em;
 
     @Inject
-    AccountService accounts;
+    FollowLinks links;
 
     @Inject
     BlockService blocks;
@@ -57,14 +57,14 @@ public class FollowService {
      * @throws FollowBlockedException if either user blocks the other
      */
     public boolean follow(long followerId, String username) {
-        LockedPair pair = lockPair(followerId, username);
-        User follower = pair.follower();
-        User followed = pair.followed();
+        FollowLinks.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
+        User follower = pair.actor();
+        User followed = pair.other();
         blocks.refuseFollowIfBlocked(follower, followed);
-        if (isFollowing(follower.getId(), followed.getId())) {
+        if (links.find(follower, followed).isPresent()) {
             return false;
         }
-        follower.follow(followed);
+        links.add(follower, followed);
         newFollows.fire(new NewFollow(follower.getId(), followed.getId()));
         LOG.fine(() -> follower.getUsername() + " follows " + followed.getUsername());
         return true;
@@ -78,13 +78,12 @@ public class FollowService {
      * @throws CannotFollowSelfException if they are the same user
      */
     public boolean unfollow(long followerId, String username) {
-        LockedPair pair = lockPair(followerId, username);
-        User follower = pair.follower();
-        User followed = pair.followed();
-        if (!isFollowing(follower.getId(), followed.getId())) {
+        FollowLinks.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
+        User follower = pair.actor();
+        User followed = pair.other();
+        if (!links.remove(follower, followed)) {
             return false;
         }
-        follower.unfollow(followed);
         LOG.fine(() -> follower.getUsername() + " unfollows " + followed.getUsername());
         return true;
     }
@@ -118,34 +117,6 @@ public class FollowService {
     /** The users {@code userId} follows, most recent follow first, with the date each follow began. */
     public List<Follow> following(long userId, int first, int max) {
         return links(Follow_.follower, Follow_.followed, userId, first, max);
-    }
-
-    /**
-     * The follower (by id) and the followed user (by name), both rows locked for this transaction, the
-     * lower id first, and read afresh under the lock so that their counts are current.
-     */
-    private LockedPair lockPair(long followerId, String username) {
-        User followed = accounts.getByUsername(username);
-        if (followed.getId() == followerId) {
-            throw new CannotFollowSelfException();
-        }
-        if (followerId < followed.getId()) {
-            User follower = lock(followerId);
-            em.refresh(followed, LockModeType.PESSIMISTIC_WRITE);
-            return new LockedPair(follower, followed);
-        }
-        em.refresh(followed, LockModeType.PESSIMISTIC_WRITE);
-        return new LockedPair(lock(followerId), followed);
-    }
-
-    private record LockedPair(User follower, User followed) {}
-
-    private User lock(long userId) {
-        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
-            throw new UserNotFoundException("#" + userId);
-        }
-        return user;
     }
 
     private long count(SingularAttribute<User, Long> counter, long userId) {
