@@ -60,17 +60,21 @@ final class WhoToFollowBench {
             }
         }
         System.out.printf(Locale.ROOT, "Verified the suggestions of %d users%n", groups.length * groups[0].length);
+        int last = -1;
         for (int g = 0; g < groups.length; g++) {
             long[] users = groups[g];
+            if (users.length == 0) {
+                continue; // nobody follows that many at this scale
+            }
+            last = g;
             String group = "follows ~" + String.format(Locale.ROOT, "%,d", sizes[g][0]);
             measure.accept(
                     "Who to follow, home box (" + BOX + "), " + group,
                     i -> bench.suggest(users[i % users.length], BOX));
         }
-        long[] most = groups[groups.length - 1];
+        long[] most = groups[last];
         measure.accept(
-                "Who to follow, page of " + PAGE + ", follows ~"
-                        + String.format(Locale.ROOT, "%,d", sizes[groups.length - 1][0]),
+                "Who to follow, page of " + PAGE + ", follows ~" + String.format(Locale.ROOT, "%,d", sizes[last][0]),
                 i -> bench.suggest(most[i % most.length], PAGE));
     }
 
@@ -190,7 +194,7 @@ final class WhoToFollowBench {
             timed.accept(
                     "Reference: home timeline, first page, follows ~100",
                     i -> services.timelines(t -> t.home(hundred[i % hundred.length], java.util.Optional.empty(), 20)));
-            measure(db, services, sampled.groups(), new int[][] {{10}, {100}, {1000}}, timed);
+            measure(db, services, sampled.groups(), new int[][] {{10}, {100}, {1000}, {5000}}, timed);
         } finally {
             emf.close();
             db.shutdown();
