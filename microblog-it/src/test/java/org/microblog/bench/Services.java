@@ -76,24 +76,14 @@ final class Services {
 
     <T> T timelines(Function<TimelineService, T> call) {
         return entityManager(em -> {
-            set(TIMELINE_EM, timelines, em);
-            set(FOLLOW_EM, follows, em);
-            set(LINKS_EM, links, em);
-            set(BLOCK_EM, blocks, em);
-            set(NOTIFICATION_EM, notifications, em);
-            set(ACCOUNT_EM, accounts, em);
-            set(ACTIVITY_EM, activity, em);
+            bind(em);
             return call.apply(timelines);
         });
     }
 
     <T> T follows(Function<FollowService, T> call) {
         return entityManager(em -> {
-            set(FOLLOW_EM, follows, em);
-            set(LINKS_EM, links, em);
-            set(BLOCK_EM, blocks, em);
-            set(NOTIFICATION_EM, notifications, em);
-            set(ACCOUNT_EM, accounts, em);
+            bind(em);
             return call.apply(follows);
         });
     }
@@ -101,12 +91,7 @@ final class Services {
     /** A write through the follow and post services, in a transaction of its own, committed at the end. */
     <T> T write(BiFunction<FollowService, PostService, T> call) {
         return entityManager(em -> {
-            set(FOLLOW_EM, follows, em);
-            set(LINKS_EM, links, em);
-            set(BLOCK_EM, blocks, em);
-            set(NOTIFICATION_EM, notifications, em);
-            set(ACCOUNT_EM, accounts, em);
-            set(POST_EM, posts, em);
+            bind(em);
             em.getTransaction().begin();
             try {
                 T result = call.apply(follows, posts);
@@ -118,6 +103,18 @@ final class Services {
                 }
             }
         });
+    }
+
+    /** Gives every service the entity manager of the call, as the container gives each its persistence context. */
+    private void bind(EntityManager em) {
+        set(TIMELINE_EM, timelines, em);
+        set(ACTIVITY_EM, activity, em);
+        set(FOLLOW_EM, follows, em);
+        set(LINKS_EM, links, em);
+        set(BLOCK_EM, blocks, em);
+        set(NOTIFICATION_EM, notifications, em);
+        set(ACCOUNT_EM, accounts, em);
+        set(POST_EM, posts, em);
     }
 
     /** A fresh entity manager for one call, closed after it (also for the tutorial's query form, which the application does not use). */
