@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
@@ -153,6 +154,14 @@ public final class Benchmark {
         }
 
         long[] ordinary = s.ordinaryUsers;
+        Optional<TimelineCursor> exploreDeep =
+                deepCursor(from -> services.timelines(t -> t.explore(ordinary[0], from, PAGE_SIZE)));
+        measure(
+                "Explore, first page, signed in",
+                i -> services.timelines(t -> t.explore(ordinary[i % ordinary.length], Optional.empty(), PAGE_SIZE)));
+        measure(
+                "Explore, page " + DEEP_PAGE + " by cursor, signed in",
+                i -> services.timelines(t -> t.explore(ordinary[i % ordinary.length], exploreDeep, PAGE_SIZE)));
         measure(
                 "Followers count, ordinary user (" + s.ordinaryFollowers + " followers)",
                 i -> services.follows(f -> f.followersCount(ordinary[i % ordinary.length])));
@@ -318,12 +327,16 @@ public final class Benchmark {
         }
     }
 
-    /** The cursor of page {@value #DEEP_PAGE}, walked to through the pages before it (or the last page there is). */
+    /** The cursor of page {@value #DEEP_PAGE} of a user's home timeline. */
     private Optional<TimelineCursor> deepCursor(long user) {
+        return deepCursor(from -> services.timelines(t -> t.home(user, from, PAGE_SIZE)));
+    }
+
+    /** The cursor of page {@value #DEEP_PAGE} of a list, walked to through the pages before it (or the last page there is). */
+    private static Optional<TimelineCursor> deepCursor(Function<Optional<TimelineCursor>, PostPage> list) {
         Optional<TimelineCursor> cursor = Optional.empty();
         for (int p = 1; p < DEEP_PAGE; p++) {
-            Optional<TimelineCursor> from = cursor;
-            PostPage page = services.timelines(t -> t.home(user, from, PAGE_SIZE));
+            PostPage page = list.apply(cursor);
             if (page.next().isEmpty()) {
                 break;
             }
