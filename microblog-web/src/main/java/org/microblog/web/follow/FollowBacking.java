@@ -1,19 +1,14 @@
 package org.microblog.web.follow;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microblog.service.follow.FollowService;
-import org.microblog.web.session.CurrentUser;
-import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Messages;
+import org.microblog.web.PersonButton;
 
 /**
- * The action of the Follow / Unfollow button (the tag {@code mb:followButton}), on whatever page it is. The
- * actor is the signed-in user; the person comes with the request as {@code target}, fixed when the page
- * was rendered. Pages showing counts or buttons observe {@link FollowChanged} to show the new state in the
- * same response. A refusal (yourself, an unknown user) becomes a message through RefusalExceptionHandler.
+ * The action of the Follow / Unfollow button (the tag {@code mb:followButton}), on whatever page it is; the
+ * checks, the message and the page's update ({@link FollowChanged}) are {@link PersonButton}'s.
  */
 @Named
 @RequestScoped
@@ -23,40 +18,13 @@ public class FollowBacking {
     FollowService follows;
 
     @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    Event<FollowChanged> changed;
-
-    @Inject
-    @Param(name = "target")
-    String target;
+    PersonButton button;
 
     public void follow() {
-        if (isAllowed()) {
-            follows.follow(currentUser.requireId(), target);
-            Messages.addGlobalInfo("follow.done", target);
-            changed.fire(new FollowChanged(target));
-        }
+        button.act(follows::follow, "follow.done");
     }
 
     public void unfollow() {
-        if (isAllowed()) {
-            follows.unfollow(currentUser.requireId(), target);
-            Messages.addGlobalInfo("unfollow.done", target);
-            changed.fire(new FollowChanged(target));
-        }
-    }
-
-    private boolean isAllowed() {
-        if (!currentUser.isSignedIn()) {
-            Messages.addGlobalError("follow.signInFirst");
-            return false;
-        }
-        if (target == null || target.isBlank()) {
-            Messages.addGlobalError("follow.noTarget");
-            return false;
-        }
-        return true;
+        button.act(follows::unfollow, "unfollow.done");
     }
 }
