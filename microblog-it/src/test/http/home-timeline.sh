@@ -20,7 +20,8 @@
 #                       home run) into DIR and summarise it with jfr-summary.sh (DIR/*-summary.txt)
 #   --pid PID           the server's process for --jfr (default: the process listening on BASE_URL's port)
 #   --only-cookies A,B  diagnostic: send only these of the sign-in's cookies (e.g. JSESSIONID, to see Payara
-#                       lose sessions without JSESSIONIDVERSION, FISH-13058); the answers are still checked
+#                       7.2025.1 lose sessions without JSESSIONIDVERSION, FISH-13058, fixed in 7.2026.11); the
+#                       answers are still checked
 #
 # Prints wrk's summary per run and a markdown table row per run at the end; exits 1 if any answer failed
 # (status not 200, marker missing, socket error or timeout) or a sign-in did not give a signed-in home page.
