@@ -57,6 +57,10 @@ class BadRequestsIT {
                 request(404, "GET", "./a:b"),
                 request(404, "GET", "a%3Ab"),
                 request(404, "GET", "user/a:b"),
+                // Not here: a broken %-escape (/user/john%zz, /explore%) is still an empty 200 on a single instance.
+                // Grizzly's URI decoder throws before any filter of ours, and Payara's CoyoteAdapter catches only
+                // CharConversionException (payara/Payara#8000). In production mode HAProxy answers it with 400
+                // (cluster/haproxy.cfg; ClusterIT.theBalancerAnswersABrokenEscapeWith400).
                 request(405, "PUT", ""),
                 request(405, "DELETE", "explore"),
                 request(405, "PATCH", "user/john"),
