@@ -53,30 +53,31 @@ public class TimelineService {
     /** Posts by {@code userId} and everyone they follow, newest first. */
     public PostPage home(long userId, Optional<TimelineCursor> after, int size) {
         long authors = follows.followingCount(userId) + 1; // and the reader's own posts
-        return inWindows(authors, after, size, (site, window, count) -> planFor(site, window, authors, count)
+        SiteActivity site = activity.current();
+        return inWindows(site, authors, after, size, (window, count) -> planFor(site, window, authors, count)
                 .postIds(userId, window, count));
     }
 
     /** How a list finds the ids of its posts in one window, newest first. */
     @FunctionalInterface
     private interface WindowQuery {
-        List<Long> postIds(SiteActivity site, TimelineWindow window, int count);
+        List<Long> postIds(TimelineWindow window, int count);
     }
 
     /**
-     * A page of a list that draws on {@code authors} users' posts, read one {@link TimelineWindow} after
-     * another, newest first, until the page (and one more post, which tells that there is a next page) is
-     * full; then the posts are loaded with their authors.
+     * A page of a list that draws on {@code authors} users' posts on the {@code site}, read one {@link
+     * TimelineWindow} after another, newest first, until the page (and one more post, which tells that there is
+     * a next page) is full; then the posts are loaded with their authors.
      */
-    private PostPage inWindows(long authors, Optional<TimelineCursor> after, int size, WindowQuery query) {
+    private PostPage inWindows(
+            SiteActivity site, long authors, Optional<TimelineCursor> after, int size, WindowQuery query) {
         int pageSize = pageSize(size);
         int wanted = pageSize + 1;
-        SiteActivity site = activity.current();
         TimelineWindow window = TimelineWindow.first(site, authors, wanted, after, Instant.now());
         List<Long> ids = new ArrayList<>(wanted);
         while (true) {
             int missing = wanted - ids.size();
-            List<Long> found = query.postIds(site, window, missing);
+            List<Long> found = query.postIds(window, missing);
             ids.addAll(found);
             if (ids.size() == wanted || !window.isBounded()) {
                 return PostPage.of(load(ids), pageSize);
@@ -155,8 +156,8 @@ public class TimelineService {
      * with the bound).
      */
     private PostPage acrossTheSite(Optional<TimelineCursor> after, int size, Source source) {
-        return inWindows(
-                activity.current().users(), after, size, (site, window, count) -> postIds(source, window, count));
+        SiteActivity site = activity.current();
+        return inWindows(site, site.users(), after, size, (window, count) -> postIds(source, window, count));
     }
 
     /** Up to {@code count} ids of the posts that {@code source} keeps in {@code window}, newest first. */
