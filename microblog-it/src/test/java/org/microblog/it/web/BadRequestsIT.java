@@ -63,7 +63,9 @@ class BadRequestsIT {
                 // Not here: a broken %-escape (/user/john%zz, /explore%) is still an empty 200 on a single instance.
                 // Grizzly's URI decoder throws before any filter of ours, and Payara's CoyoteAdapter catches only
                 // CharConversionException (payara/Payara#8000). In production mode HAProxy answers it with 400
-                // (cluster/haproxy.cfg; ClusterIT.theBalancerAnswersABrokenEscapeWith400).
+                // (cluster/haproxy.cfg; ClusterIT.theBalancerAnswersWhatPayaraRefusesWithOurPage). Nor an escape that
+                // decodes to a NUL or to no UTF-8 (/user/john%00, /user/%FF%FE), a path above / (/%2e%2e/x), TRACE:
+                // Payara answers those with an empty 400 or 405 before any filter of ours; HAProxy puts our page in.
                 request(405, "PUT", ""),
                 request(405, "DELETE", "explore"),
                 request(405, "PATCH", "user/john"),
