@@ -174,6 +174,7 @@ start_instance() {
         -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
         -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
         "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
+        "-Dmicroblog.datasource.database=$database" \
         -Dmicroblog.datasource.user=microblog \
         -Dmicroblog.proxy.trusted-addresses=127.0.0.1 \
         -jar "$dir/microblog.jar" \

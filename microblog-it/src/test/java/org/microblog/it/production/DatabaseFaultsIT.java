@@ -45,6 +45,7 @@ class DatabaseFaultsIT {
                 LOG,
                 "-Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource",
                 "-Dmicroblog.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/" + DATABASE,
+                "-Dmicroblog.datasource.database=" + DATABASE,
                 "-Dmicroblog.datasource.user=postgres");
     }
 
