@@ -383,9 +383,16 @@ class ClusterIT {
                     cookies.stream().anyMatch(set -> set.startsWith(cookie) && set.contains("Secure")),
                     cookie + " Secure in " + cookies);
         }
-        Page overHttp = new WebClient(cluster.balancer()).get("edit-profile", overTls);
-        assertTrue(
-                overHttp.header("Location").orElseThrow().startsWith("http:"),
-                "HAProxy replaces a client's X-Forwarded-Proto");
+        // A client that claims TLS over plain HTTP: HAProxy replaces its X-Forwarded-Proto, so nothing is Secure.
+        WebClient claimant = new WebClient(cluster.balancer());
+        Page claimed = claimant.submit(
+                claimant.get("login", overTls),
+                "login",
+                "submit",
+                Map.of("login:username", name, "login:password", WebClient.PASSWORD, "login:rememberMe_input", "on"),
+                overTls);
+        List<String> plain = claimed.headers().allValues("Set-Cookie");
+        assertTrue(plain.stream().anyMatch(set -> set.startsWith("JSESSIONID=")), plain::toString);
+        assertTrue(plain.stream().noneMatch(set -> set.contains("Secure")), plain::toString);
     }
 }
