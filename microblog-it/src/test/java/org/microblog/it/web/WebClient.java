@@ -1,9 +1,11 @@
 package org.microblog.it.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -155,6 +157,21 @@ public final class WebClient {
             current = send(HttpRequest.newBuilder(next).GET());
         }
         return current;
+    }
+
+    /**
+     * The whole answer, head and body, to one request written by hand over a plain socket to {@code server}: for
+     * what Java's HTTP client will not send (a malformed path, TRACE, a Host of our choosing).
+     */
+    public static String raw(URL server, String method, String target, String host) {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream()
+                    .write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The fields a browser would send for form {@code formId} of {@code page}, with the given changes. */
