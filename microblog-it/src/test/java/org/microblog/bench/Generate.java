@@ -27,6 +27,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.microblog.service.schema.DatabaseMigrations;
@@ -76,6 +80,12 @@ public final class Generate {
         Path work = Path.of(
                 args.get("work-dir", "data/generate-" + ProcessHandle.current().pid()));
 
+        // Derby sorts an imported table's rows once for each index, a run of rows at a time in a tree in memory,
+        // then merges the runs. By default a run is about 1 MB of rows: 50,000,000 follows made thousands of runs,
+        // merged in several passes through gigabytes of temporary files. With 120,000 rows a run, a table of up
+        // to 60,000,000 rows needs at most 500 runs, which Derby merges in one pass (it merges up to 512 at
+        // once), and a run's tree still stays small enough to be quick to insert into.
+        System.setProperty("derby.storage.sortBufferMax", System.getProperty("derby.storage.sortBufferMax", "120000"));
         long t0 = System.nanoTime();
         System.out.printf(
                 Locale.ROOT,
@@ -114,15 +124,15 @@ public final class Generate {
                         : List.of("id", "username", "email", "password_hash");
                 List<String> rebuild = db.isPostgres() ? dropIndexesAndKeys(c) : List.of();
                 load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4, users);
-                load(
-                        db,
-                        c,
-                        "followers",
-                        List.of("follower_id", "followed_id", "created_at"),
-                        followersCsv,
-                        3,
-                        links + users);
-                load(db, c, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4, posts);
+                bothAtOnce(
+                        () -> load(
+                                db,
+                                "followers",
+                                List.of("follower_id", "followed_id", "created_at"),
+                                followersCsv,
+                                3,
+                                links + users),
+                        () -> load(db, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4, posts));
                 System.out.printf(
                         Locale.ROOT,
                         "  rows loaded (%,d follows + %,d self-links)  %.1f s%n",
@@ -301,6 +311,45 @@ public final class Generate {
         }
     }
 
+    /** A step of the load that may fail. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs two steps side by side and waits for both: the followers and the posts, each on a connection of its
+     * own. Each import is one thread (on Derby it also sorts its rows for every index of its table), so two use
+     * both cores.
+     */
+    private static void bothAtOnce(Step first, Step second) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (Step step : List.of(first, second)) {
+                running.add(pool.submit(() -> {
+                    step.run();
+                    return null;
+                }));
+            }
+            for (Future<?> step : running) {
+                try {
+                    step.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+    }
+
+    /** Loads one table on a connection of its own. */
+    private static void load(Database db, String table, List<String> columns, Path csv, int width, long rows)
+            throws Exception {
+        try (Connection c = db.connect()) {
+            load(db, c, table, columns, csv, width, rows);
+        }
+    }
+
     private static void load(
             Database db, Connection c, String table, List<String> columns, Path csv, int width, long rows)
             throws SQLException, IOException, InterruptedException {
@@ -323,23 +372,27 @@ public final class Generate {
                 indexes.append(i == 1 ? "" : ",").append(i);
             }
             // Derby reads the file itself (it opens it more than once, so a pipe cannot count the rows): a ticker
-            // prints the time so far and, from the bytes per second of the tables before, the time left.
+            // follows how far Derby has read it, as the operating system tells (Linux), and counts the rows in
+            // proportion to the bytes; once the file is read, Derby still merges the sorted runs of each index.
             long bytes = Files.size(csv);
-            long started = System.nanoTime();
             Thread ticker = Thread.ofPlatform().daemon().start(() -> {
+                long counted = 0;
+                int secondsSinceRead = 0;
                 try {
                     while (true) {
-                        Thread.sleep(5_000);
-                        double elapsed = seconds(started);
-                        double left = derbyBytesPerSecond > 0 ? bytes / derbyBytesPerSecond - elapsed : Double.NaN;
-                        System.out.printf(
-                                Locale.ROOT,
-                                "  load %-21s importing %,d rows (%,d MB), %s so far%s%n",
-                                table,
-                                rows,
-                                bytes >> 20,
-                                Progress.time(elapsed),
-                                Double.isNaN(left) ? "" : ", about " + Progress.time(Math.max(left, 0)) + " left");
+                        Thread.sleep(1_000);
+                        if (counted < rows) {
+                            long read = Math.min(bytesRead(csv), bytes);
+                            long estimate = bytes == 0 ? rows : Math.round((double) rows * read / bytes);
+                            progress.add(Math.max(estimate - counted, 0));
+                            counted = Math.max(counted, estimate);
+                        } else if (++secondsSinceRead % 30 == 0) {
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "  load %-21s file read %s ago; Derby is building the indexes%n",
+                                    table,
+                                    Progress.time(secondsSinceRead));
+                        }
                     }
                 } catch (InterruptedException stop) {
                     // the import ended
@@ -355,16 +408,45 @@ public final class Generate {
                 p.execute();
             } finally {
                 ticker.interrupt();
+                ticker.join();
             }
-            derbyBytesPerSecond = bytes / Math.max(seconds(started), 1e-3);
-            progress.add(rows);
+            if (progress.done() < rows) {
+                progress.add(rows - progress.done());
+            }
         }
         c.commit();
         progress.finish();
     }
 
-    /** How fast Derby imported the tables before, for the time left of the next. */
-    private static volatile double derbyBytesPerSecond;
+    /**
+     * How far into {@code file} this process has read, the furthest of its open descriptors on it: Linux shows
+     * each descriptor's position in {@code /proc/self/fdinfo}. 0 where that cannot be read.
+     */
+    private static long bytesRead(Path file) {
+        Path fds = Path.of("/proc/self/fd");
+        long furthest = 0;
+        try (var open = Files.list(fds)) {
+            for (Path fd : open.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(file.toAbsolutePath())) {
+                        for (String line : Files.readAllLines(
+                                Path.of("/proc/self/fdinfo", fd.getFileName().toString()))) {
+                            if (line.startsWith("pos:")) {
+                                furthest = Math.max(
+                                        furthest,
+                                        Long.parseLong(line.substring(4).trim()));
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException closedMeanwhile) {
+                    // the descriptor was closed or reused while we looked
+                }
+            }
+        } catch (IOException notLinux) {
+            return 0;
+        }
+        return furthest;
+    }
 
     /** A reader that tells {@link Progress} of every line read. */
     private static final class CountingReader extends FilterReader {

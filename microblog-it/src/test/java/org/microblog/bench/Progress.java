@@ -30,6 +30,11 @@ final class Progress {
         }
     }
 
+    /** How many rows are done so far. */
+    long done() {
+        return done;
+    }
+
     /** Prints the step's total time and rate. */
     void finish() {
         print(System.nanoTime(), true);
