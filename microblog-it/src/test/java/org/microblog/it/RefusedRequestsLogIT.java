@@ -43,7 +43,12 @@ class RefusedRequestsLogIT {
     @ParameterizedTest(name = "{0} /{1}")
     @CsvSource({
         "GET, ?jakarta.faces.ViewState=x, 1", // a view state no page of ours wrote
-        "GET, login?jakarta.faces.ViewState=stateless&login=login, 1", // a postback without the page's script nonce
+        "GET, login?jakarta.faces.ViewState=stateless&login=login, 1", // a postback by GET
+        "GET, ?post=post&post%3Asubmit=&jakarta.faces.ViewState=stateless&primefaces.nonce=x, 1",
+        "HEAD, login?jakarta.faces.ViewState=stateless&login=login&primefaces.nonce=AAAA, 1",
+        "POST, login?jakarta.faces.ViewState=stateless&login=login&primefaces.nonce=x, 1", // a malformed nonce
+        "POST, login?jakarta.faces.ViewState=stateless&login=login&primefaces.nonce=a%20b, 1",
+        "POST, login?jakarta.faces.ViewState=stateless&login=login, 1", // no nonce
         "GET, explore?after=x&page=abc, 0",
         "GET, user/nobody-is-called-this, 0",
         "PUT, explore, 0",
@@ -87,9 +92,16 @@ class RefusedRequestsLogIT {
 
     private int send(String method, String path) throws Exception {
         URI base = URI.create("http://127.0.0.1:" + runner.getLocalPort() + runner.getContextPath() + "/");
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (method.equals("POST")) { // the query as a form's body
+            String[] target = path.split("\\?", 2);
+            request.uri(base.resolve(target[0]))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(target.length > 1 ? target[1] : ""));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

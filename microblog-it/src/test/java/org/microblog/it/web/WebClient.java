@@ -176,7 +176,11 @@ public final class WebClient {
 
     /** The fields a browser would send for form {@code formId} of {@code page}, with the given changes. */
     public static Map<String, String> fields(Page page, String formId, Map<String, String> changes) {
-        Element form = form(page, formId);
+        return fields(page, form(page, formId), changes);
+    }
+
+    /** The fields a browser would send for {@code form} of {@code page}, with the given changes. */
+    public static Map<String, String> fields(Page page, Element form, Map<String, String> changes) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name]")) {
             String type = input.attr("type");

@@ -18,6 +18,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every state-changing POST is refused with our 403 page, before anything changes and without touching the
@@ -209,6 +211,25 @@ class WriteProtectionIT {
         assertEquals("Bad request", answer.text("error-title"));
         assertNoTechnicalDetails(answer);
         assertEquals("0 followers", followersShown(scene.bob()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "ab", "a b", "!!!!", "AAAA"})
+    void aPostWithAMalformedScriptNonceIsRefusedAsBadRequestBeforeItsActionRuns(String nonce) {
+        Scene scene = annLooksAtBob();
+        Map<String, String> click = followClick(scene);
+        click.put(WebClient.NONCE, nonce);
+
+        for (String[] headers : List.of(
+                new String[] {"Sec-Fetch-Site", "same-origin"},
+                new String[] {"Sec-Fetch-Site", "same-origin", "Faces-Request", "partial/ajax"})) {
+            WebClient.Page answer = scene.ann().post(WebClient.action(scene.profile(), "user"), click, headers);
+
+            assertEquals(400, answer.status(), answer::body);
+            assertEquals("Bad request", answer.text("error-title"));
+            assertNoTechnicalDetails(answer);
+        }
+        assertEquals("0 followers", followersShown(scene.bob()), "the follow did not run");
     }
 
     /** The fields of a click on bob's Follow button, as a browser on ann's page sends them. */

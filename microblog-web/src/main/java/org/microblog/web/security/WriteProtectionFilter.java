@@ -1,9 +1,7 @@
 package org.microblog.web.security;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +12,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Protects every state-changing request (anything but GET, HEAD and OPTIONS) against cross-site request
- * forgery, before any of the application runs. It answers 403 with the error page, and creates no session,
- * when:
+ * Protects every request that can change something against cross-site request forgery, before any of the
+ * application runs: every request but a plain read, that is anything but a GET or HEAD, and also any request
+ * that Faces would run as a form's postback whatever its method (PostbackFilter, mapped before this one in
+ * web.xml, already refuses a GET of that kind; this does not depend on it). It answers 403 with the error page,
+ * and creates no session, when:
  *
  * <ol>
  * <li>the browser says the request comes from another site: Fetch Metadata's {@code Sec-Fetch-Site} is not
@@ -30,17 +30,16 @@ import java.util.logging.Logger;
  * Written by hand because Faces' own protection is the ViewState of stateful views, which Microblog gave up
  * so that a page costs no session; Jakarta EE has no filter of this kind.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class WriteProtectionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(WriteProtectionFilter.class.getName());
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE_METHODS.contains(request.getMethod())) {
+        if (isPlainRead(request)) {
             chain.doFilter(request, response);
         } else if (!isSameOrigin(request)) {
             refuse(request, response, "it came from another site");
@@ -49,6 +48,10 @@ public class WriteProtectionFilter extends HttpFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean isPlainRead(HttpServletRequest request) {
+        return READ_METHODS.contains(request.getMethod()) && !PostbackFilter.isFacesPostback(request);
     }
 
     static boolean isSameOrigin(HttpServletRequest request) {

@@ -1,0 +1,241 @@
+package org.microblog.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.HttpCookie;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A link on another site must not be able to do what our forms do. Faces takes any request that carries a view
+ * state for a form's postback, whatever its method, and browsers send their cookies with a top-level GET from any
+ * site; so every form the site has, found by walking it ({@link Crawler}) as a visitor and as someone signed in,
+ * is sent again as a GET (and a HEAD): from this site and from another, with and without the write token, as a plain
+ * submit and as PrimeFaces' AJAX request. Every answer is a 4xx page of ours that sets no cookie, and afterwards
+ * nothing in the database has changed and everyone is still who they were.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FormReplayIT {
+
+    private static final String TOKEN = "microblog.writeToken";
+
+    /** The forms that the issue found open to a GET: the walk must find at least these, or it walked too little. */
+    private static final Set<String> VISITOR_FORMS_AT_LEAST = Set.of("login:submit", "register:submit", "language");
+
+    private static final Set<String> SIGNED_IN_FORMS_AT_LEAST = Set.of(
+            "post:submit",
+            "followByName:submit",
+            "user:follow",
+            "user:unfollow",
+            "user:block",
+            "user:unblock",
+            "user:mute",
+            "user:unmute",
+            "user:remove",
+            "profile:submit",
+            "password:submit",
+            "everywhere:submit",
+            "signOut:submit",
+            "language");
+
+    @ArquillianResource
+    URL base;
+
+    /** How a replay is sent. */
+    private record Way(String name, boolean crossSite, boolean withToken, boolean ajax) {}
+
+    private static final List<Way> WAYS = List.of(
+            new Way("same-site", false, true, false),
+            new Way("same-site, no token", false, false, false),
+            new Way("cross-site", true, true, false),
+            new Way("cross-site, no token", true, false, false),
+            new Way("AJAX same-site", false, true, true),
+            new Way("AJAX same-site, no token", false, false, true),
+            new Way("AJAX cross-site", true, true, true),
+            new Way("AJAX cross-site, no token", true, false, true));
+
+    @Test
+    void everyFormSentAgainAsAGetOrHeadIsRefusedAndChangesNothing() {
+        Scene scene = scene();
+        WebClient visitor = new WebClient(base);
+        List<String> startAt = new ArrayList<>(List.of("", "this-page-does-not-exist", "explore?after=not-a-number"));
+        scene.people().forEach(name -> startAt.add("user/" + name));
+
+        Crawler.Found visitorFound = Crawler.walk(visitor, startAt, 4, 80);
+        Crawler.Found annFound = Crawler.walk(scene.ann(), startAt, 4, 120);
+
+        assertTrue(
+                visitorFound.names().containsAll(VISITOR_FORMS_AT_LEAST),
+                () -> "a visitor's walk found " + visitorFound.names() + " on " + visitorFound.pages());
+        assertTrue(
+                annFound.names().containsAll(SIGNED_IN_FORMS_AT_LEAST),
+                () -> "a signed-in walk found " + annFound.names() + " on " + annFound.pages());
+
+        String databaseBefore = visitor.probe("database");
+        String annSession = cookie(scene.ann(), "JSESSIONID");
+        String annRemembered = cookie(scene.ann(), "microblog_remember");
+
+        Map<String, Set<String>> answers = new TreeMap<>();
+        List<Executable> checks = new ArrayList<>();
+        replay(visitor, "visitor", visitorFound, answers, checks);
+        replay(scene.ann(), "signed in", annFound, answers, checks);
+        answers.forEach((form, statuses) -> System.out.println("FormReplayIT " + form + " -> " + statuses));
+
+        assertAll(checks);
+        assertEquals(databaseBefore, visitor.probe("database"), "nothing was written");
+        assertEquals(annSession, cookie(scene.ann(), "JSESSIONID"), "the same session");
+        assertEquals(annRemembered, cookie(scene.ann(), "microblog_remember"), "the same remember-me token");
+        WebClient.Page annHome = scene.ann().get("");
+        assertTrue(annHome.body().contains("id=\"signOut\""), "ann is still signed in");
+        String profile = annHome.document().getElementById("nav-profile").absUrl("href");
+        assertTrue(profile.endsWith("/user/" + scene.people().getFirst()), () -> "ann, not " + profile);
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "the visitor has no session");
+        assertTrue(visitor.cookie("microblog_remember").isEmpty(), "and nobody's remember-me cookie");
+        assertFalse(visitor.get("").body().contains("id=\"signOut\""), "the visitor is signed out");
+    }
+
+    private void replay(
+            WebClient client,
+            String who,
+            Crawler.Found found,
+            Map<String, Set<String>> answers,
+            List<Executable> checks) {
+        for (Crawler.Submission submission : found.submissions()) {
+            for (Way way : WAYS) {
+                if (way.ajax() && submission.ajax().isEmpty()) {
+                    continue;
+                }
+                String what = who + " " + submission.name() + " from "
+                        + submission.page().getPath() + ", GET " + way.name();
+                WebClient.Page answer = client.get(query(submission, way), headers(way));
+                answers.computeIfAbsent(who + " " + submission.name(), k -> new TreeSet<>())
+                        .add(way.name() + ": " + answer.status());
+                checks.add(() -> assertRefusedWithOurPage(what, answer));
+            }
+            WebClient.Page head = client.send(
+                    "HEAD",
+                    query(submission, WAYS.getFirst()),
+                    HttpRequest.BodyPublishers.noBody(),
+                    headers(WAYS.getFirst()));
+            answers.computeIfAbsent(who + " " + submission.name(), k -> new TreeSet<>())
+                    .add("HEAD: " + head.status());
+            checks.add(() -> {
+                assertTrue(
+                        head.status() >= 400 && head.status() < 500,
+                        who + " " + submission.name() + " HEAD: " + head.status());
+                assertTrue(head.headers().allValues("Set-Cookie").isEmpty(), () -> "HEAD set " + head.headers());
+            });
+        }
+    }
+
+    /** The action's address with the form's fields as its query, as a link on another site would carry them. */
+    private static String query(Crawler.Submission submission, Way way) {
+        Map<String, String> fields = new LinkedHashMap<>(submission.fields());
+        if (!way.withToken()) {
+            fields.remove(TOKEN);
+        }
+        if (!fields.containsKey("jakarta.faces.ViewState")) {
+            fields.remove("primefaces.nonce"); // PrimeFaces adds its nonce to Faces' forms only
+        }
+        if (way.ajax()) {
+            Crawler.Ajax ajax = submission.ajax().orElseThrow();
+            fields.put("jakarta.faces.partial.ajax", "true");
+            fields.put("jakarta.faces.source", ajax.source());
+            fields.put("jakarta.faces.partial.execute", ajax.execute());
+            fields.put("jakarta.faces.partial.render", ajax.render());
+            fields.put(ajax.source(), ajax.source());
+        }
+        String query = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return submission.action().getRawPath() + "?" + query;
+    }
+
+    /** What a browser sends with the GET: a navigation from this site or another, or PrimeFaces' AJAX. */
+    private static String[] headers(Way way) {
+        List<String> headers =
+                new ArrayList<>(List.of("Sec-Fetch-Site", way.crossSite() ? "cross-site" : "same-origin"));
+        if (way.crossSite()) {
+            headers.addAll(List.of("Referer", "https://evil.example/"));
+        }
+        if (way.ajax()) {
+            headers.addAll(List.of("Faces-Request", "partial/ajax", "Sec-Fetch-Mode", "cors"));
+        } else {
+            headers.addAll(List.of("Sec-Fetch-Mode", "navigate"));
+        }
+        return headers.toArray(String[]::new);
+    }
+
+    private static void assertRefusedWithOurPage(String what, WebClient.Page answer) {
+        assertTrue(answer.status() >= 400 && answer.status() < 500, () -> what + ": " + answer.status());
+        assertFalse(answer.text("error-title").isEmpty(), () -> what + ", not our error page:\n" + answer.body());
+        assertTrue(answer.headers().allValues("Set-Cookie").isEmpty(), () -> what + " set " + answer.headers());
+        HttpBehaviourIT.assertNoTechnicalDetails(answer);
+    }
+
+    /**
+     * ann, signed in with "Remember me": she follows bob, who posted; follows and mutes carol; blocked dave; and is
+     * followed by eve, so that her pages show every kind of button. {@code people} starts with ann.
+     */
+    private record Scene(WebClient ann, List<String> people) {}
+
+    private Scene scene() {
+        String ann = Names.unique("ann");
+        String bob = Names.unique("bob");
+        String carol = Names.unique("carol");
+        String dave = Names.unique("dave");
+        String eve = Names.unique("eve");
+        new WebClient(base).register(ann);
+        WebClient bobs = new WebClient(base);
+        bobs.register(bob);
+        WebClient.Page home = bobs.get("");
+        bobs.submit(home, "post", "submit", Map.of("post:body", "Hello from " + bob));
+        new WebClient(base).register(carol);
+        new WebClient(base).register(dave);
+        WebClient eves = new WebClient(base);
+        eves.register(eve);
+        click(eves, ann, "follow");
+
+        WebClient anns = new WebClient(base);
+        anns.follow(anns.trySignIn(ann, WebClient.PASSWORD, true));
+        click(anns, bob, "follow");
+        click(anns, carol, "follow");
+        click(anns, carol, "mute");
+        click(anns, dave, "block");
+        return new Scene(anns, List.of(ann, bob, carol, dave, eve));
+    }
+
+    private static void click(WebClient client, String username, String button) {
+        WebClient.Page profile = client.get("user/" + username);
+        WebClient.Page answer = client.click(profile, "user", button, Map.of("target", username));
+        assertEquals(200, answer.status(), () -> button + " " + username + ": " + answer.body());
+    }
+
+    private static String cookie(WebClient client, String name) {
+        return client.cookie(name).map(HttpCookie::getValue).orElseThrow(() -> new AssertionError("no " + name));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
