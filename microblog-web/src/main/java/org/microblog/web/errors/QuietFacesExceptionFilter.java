@@ -55,8 +55,8 @@ public class QuietFacesExceptionFilter extends FacesExceptionFilter {
      * without one of its fields, which the page therefore did not validate and the service refused (Bean
      * Validation on its parameters); or a view state that no page of ours wrote. Every view is stateless
      * ({@code StatelessViews}), so our forms carry {@code jakarta.faces.ViewState=stateless} and Faces can
-     * always rebuild them: it gives up ({@code ViewExpiredException}) only on another value, as in
-     * {@code GET /?jakarta.faces.ViewState=x}.
+     * always rebuild them: it gives up ({@code ViewExpiredException}) only on another value, as in a POST of
+     * {@code jakarta.faces.ViewState=x}. (A GET with a view state never gets here: PostbackFilter.)
      */
     static boolean isForged(Throwable failure) {
         return Causes.find(
