@@ -259,6 +259,50 @@ class DatabaseMigrationsIT {
         }
     }
 
+    @Test
+    void rememberMeRowsReplacedUnderTheOldSchemeAreDeletedAndTheOthersGoOnAsSeries() throws SQLException {
+        String token = "INSERT INTO remember_me_tokens (selector, validator_hash, user_id, created_at, expires_at,"
+                + " replaced_at) VALUES ('%s', '%s', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %s)";
+        for (Scratch db : scratchDatabases()) {
+            try (db) {
+                db.flyway().target("14").load().migrate(); // the version before series
+                execute(
+                        db,
+                        user(1, "john", "john@x.org"),
+                        token.formatted("replaced", "a".repeat(64), "CURRENT_TIMESTAMP"),
+                        token.formatted("its-replacement", "b".repeat(64), "NULL"),
+                        token.formatted("other-device", "c".repeat(64), "NULL"));
+
+                db.flyway().load().migrate();
+
+                assertEquals(
+                        List.of("its-replacement", "other-device"),
+                        texts(db, "SELECT selector FROM remember_me_tokens ORDER BY selector"),
+                        db.name());
+                assertEquals(
+                        List.of("b".repeat(64)),
+                        texts(db, "SELECT validator_hash FROM remember_me_tokens WHERE selector = 'its-replacement'"),
+                        db.name());
+                assertEquals(
+                        0,
+                        count(
+                                db,
+                                "SELECT COUNT(*) FROM remember_me_tokens"
+                                        + " WHERE previous_validator_hash IS NOT NULL OR rotated_at IS NOT NULL"),
+                        "no series has been used since: " + db.name());
+                execute(
+                        db,
+                        "UPDATE remember_me_tokens SET previous_validator_hash = validator_hash,"
+                                + " validator_hash = '" + "d".repeat(64) + "', rotated_at = CURRENT_TIMESTAMP"
+                                + " WHERE selector = 'other-device'");
+                assertEquals(
+                        1,
+                        count(db, "SELECT COUNT(*) FROM remember_me_tokens WHERE rotated_at IS NOT NULL"),
+                        db.name());
+            }
+        }
+    }
+
     /**
      * A fresh database of the test's own on every database the suite runs on: always Derby (in memory), and
      * PostgreSQL, as a new schema in the suite's database, when the server uses it.

@@ -79,15 +79,18 @@ public class Fixtures {
         em.createQuery(update).executeUpdate();
     }
 
-    /** Moves the replacement of every replaced remember-me token of {@code userId} back by {@code time}. */
-    public void backdateReplacements(long userId, Duration time) {
+    /**
+     * Moves the last rotation of every rotated remember-me series of {@code userId} back by {@code time}: for the
+     * service, whose clock is the system's, the validator it replaced was replaced that long ago.
+     */
+    public void backdateRotations(long userId, Duration time) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaUpdate<RememberMeToken> update = cb.createCriteriaUpdate(RememberMeToken.class);
         Root<RememberMeToken> token = update.from(RememberMeToken.class);
-        update.set(token.get(RememberMeToken_.replacedAt), Instant.now().minus(time))
+        update.set(token.get(RememberMeToken_.rotatedAt), Instant.now().minus(time))
                 .where(
                         cb.equal(token.get(RememberMeToken_.userId), userId),
-                        cb.isNotNull(token.get(RememberMeToken_.replacedAt)));
+                        cb.isNotNull(token.get(RememberMeToken_.rotatedAt)));
         em.createQuery(update).executeUpdate();
     }
 

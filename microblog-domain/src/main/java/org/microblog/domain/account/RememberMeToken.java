@@ -17,12 +17,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One device's "remember me": the browser holds {@code selector.validator}, the database the selector (the
- * lookup key) and only the SHA-256 of the validator, so that a copy of the database signs nobody in.
+ * One device's "remember me", a series: the browser holds {@code selector.validator}; the database the
+ * selector (the lookup key, which names the series and never changes) and only the SHA-256 of the validator,
+ * so that a copy of the database signs nobody in.
  *
- * <p>A token is used once: using it {@link #replaceAt(Instant) replaces} it with a new one. The replaced
- * token still counts for a short grace (the parallel requests of one page load all carry it), then never
- * again. The row refers to its user by id (foreign key {@code user_id}); users are never deleted.
+ * <p>A validator is used once: using it {@link #rotate rotates} it in place, so the row lives as long as the
+ * device stays remembered and ending the row ends every cookie the device was ever given. The row keeps the
+ * hash of the validator it replaced, and when: that one still counts for a short grace (the parallel
+ * requests of one page load all carry it). Any other validator presented with this selector, the previous
+ * one after its grace included, means that two browsers hold the series: one of them a thief's copy (see
+ * {@link Standing#STOLEN}). The row refers to its user by id (foreign key {@code user_id}); users are never
+ * deleted.
  */
 @Entity
 @Table(name = "remember_me_tokens")
@@ -33,14 +38,20 @@ public class RememberMeToken {
     /** A SHA-256 in hexadecimal. */
     public static final int VALIDATOR_HASH_LENGTH = 64;
 
-    /** Where a token stands at a given moment. */
+    /** What a validator presented with this series is, at a given moment. */
     public enum Standing {
-        /** Valid and not yet used: sign in and replace it. */
+        /** The current validator of a series that has not expired: sign in and rotate it. */
         CURRENT,
-        /** Replaced moments ago, within the grace: sign in, but the replacement is already on its way. */
+        /** The previous validator, rotated moments ago, within the grace: sign in, without a new rotation. */
         JUST_REPLACED,
-        /** Expired, or replaced longer ago than the grace: refused. */
-        SPENT
+        /** The series has expired, whatever the validator: refused. */
+        EXPIRED,
+        /**
+         * Neither the current validator nor the previous one within its grace, of a series that has not
+         * expired: a validator this series once had (the owner's browser never goes back to one, since every
+         * rotation sends it the new one), or none it ever had. Either way someone else holds the series.
+         */
+        STOLEN
     }
 
     @Id
@@ -51,8 +62,14 @@ public class RememberMeToken {
     @Column(name = "selector", nullable = false, unique = true, updatable = false, length = SELECTOR_MAX)
     private String selector;
 
-    @Column(name = "validator_hash", nullable = false, updatable = false, length = VALIDATOR_HASH_LENGTH)
+    @Column(name = "validator_hash", nullable = false, length = VALIDATOR_HASH_LENGTH)
     private String validatorHash;
+
+    @Column(name = "previous_validator_hash", length = VALIDATOR_HASH_LENGTH)
+    private String previousValidatorHash;
+
+    @Column(name = "rotated_at")
+    private Instant rotatedAt;
 
     @Column(name = "user_id", nullable = false, updatable = false)
     private long userId;
@@ -60,32 +77,24 @@ public class RememberMeToken {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "expires_at", nullable = false, updatable = false)
+    @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
-
-    @Column(name = "replaced_at")
-    private Instant replacedAt;
 
     protected RememberMeToken() {
         // for JPA
     }
 
     /**
-     * A token for {@code userId}, valid from {@code createdAt} until {@code expiresAt}. Only the hash of
+     * A new series for {@code userId}, valid from {@code createdAt} until {@code expiresAt}. Only the hash of
      * {@code validator} is kept.
      */
     public RememberMeToken(long userId, String selector, String validator, Instant createdAt, Instant expiresAt) {
         if (selector == null || selector.isBlank() || selector.length() > SELECTOR_MAX) {
             throw new IllegalArgumentException("A selector has 1 to " + SELECTOR_MAX + " characters");
         }
-        if (validator == null || validator.isBlank()) {
-            throw new IllegalArgumentException("validator must not be blank");
-        }
+        requireValidator(validator);
         Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        if (!expiresAt.isAfter(createdAt)) {
-            throw new IllegalArgumentException("A token expires after it is made: " + createdAt + ", " + expiresAt);
-        }
+        requireExpiryAfter(createdAt, expiresAt);
         this.userId = userId;
         this.selector = selector;
         this.validatorHash = hash(validator);
@@ -103,34 +112,55 @@ public class RememberMeToken {
         }
     }
 
-    /** Whether {@code validator} is this token's, compared in constant time. */
-    public boolean hasValidator(String validator) {
-        return MessageDigest.isEqual(
-                hash(validator).getBytes(StandardCharsets.US_ASCII), validatorHash.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** Where this token stands at {@code now}, a replaced one counting for {@code grace} after its replacement. */
-    public Standing standingAt(Instant now, Duration grace) {
+    /**
+     * What {@code validator} is for this series at {@code now}, the previous validator counting for {@code
+     * grace} after its rotation.
+     */
+    public Standing standingOf(String validator, Instant now, Duration grace) {
         if (!now.isBefore(expiresAt)) {
-            return Standing.SPENT;
+            return Standing.EXPIRED;
         }
-        if (replacedAt == null) {
+        String presented = hash(validator);
+        // Both hashes are compared every time, each in constant time: how long the answer takes tells nothing.
+        boolean current = matches(validatorHash, presented);
+        boolean previous = previousValidatorHash != null && matches(previousValidatorHash, presented);
+        if (current) {
             return Standing.CURRENT;
         }
-        return now.isBefore(replacedAt.plus(grace)) ? Standing.JUST_REPLACED : Standing.SPENT;
+        return previous && now.isBefore(rotatedAt.plus(grace)) ? Standing.JUST_REPLACED : Standing.STOLEN;
     }
 
     /**
-     * Marks the token used and replaced at {@code moment}.
-     *
-     * @throws IllegalStateException if it was replaced already
+     * Replaces the current validator with {@code newValidator} at {@code moment}, keeping the old one's hash
+     * for the grace, and extends the series to {@code newExpiry}: a device used now and then stays
+     * remembered, as a new token on every use did before series.
      */
-    public void replaceAt(Instant moment) {
+    public void rotate(String newValidator, Instant moment, Instant newExpiry) {
+        requireValidator(newValidator);
         Objects.requireNonNull(moment, "moment");
-        if (replacedAt != null) {
-            throw new IllegalStateException("Token " + selector + " was replaced at " + replacedAt);
+        requireExpiryAfter(moment, newExpiry);
+        previousValidatorHash = validatorHash;
+        validatorHash = hash(newValidator);
+        rotatedAt = moment;
+        expiresAt = newExpiry;
+    }
+
+    private static boolean matches(String storedHash, String presentedHash) {
+        return MessageDigest.isEqual(
+                presentedHash.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void requireValidator(String validator) {
+        if (validator == null || validator.isBlank()) {
+            throw new IllegalArgumentException("validator must not be blank");
         }
-        replacedAt = moment;
+    }
+
+    private static void requireExpiryAfter(Instant moment, Instant expiry) {
+        Objects.requireNonNull(expiry, "expiry");
+        if (!expiry.isAfter(moment)) {
+            throw new IllegalArgumentException("A series expires after " + moment + ", not at " + expiry);
+        }
     }
 
     public Long getId() {
@@ -153,8 +183,9 @@ public class RememberMeToken {
         return expiresAt;
     }
 
-    public Optional<Instant> getReplacedAt() {
-        return Optional.ofNullable(replacedAt);
+    /** When the validator was last rotated; empty for a series never used since it was issued. */
+    public Optional<Instant> getRotatedAt() {
+        return Optional.ofNullable(rotatedAt);
     }
 
     /** Two tokens are the same when they have the same selector (unique, never changes). */
@@ -168,7 +199,7 @@ public class RememberMeToken {
         return Objects.hashCode(selector);
     }
 
-    /** Never shows the validator hash. */
+    /** Never shows a validator hash. */
     @Override
     public String toString() {
         return "RememberMeToken[" + selector + ", user " + userId + ", expires " + expiresAt + "]";

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.microblog.it.Concurrently;
 
 /**
  * Signing in and out over HTTP: throttling, the way back after signing in, session ids, remember-me tokens,
@@ -235,6 +238,77 @@ class SignInIT {
     }
 
     @Test
+    void afterTheBrowserSignsOutTheCookieItsSignInReplacedNoLongerSignsInNotEvenWithinTheGrace() {
+        String ann = Names.unique("ann");
+        client().register(ann);
+        String copied = rememberMeToken(rememberedBrowserOf(ann));
+        // The browser comes back without a session: the cookie signs it in and is replaced.
+        WebClient laptop = client().withCookie(REMEMBER, copied);
+        WebClient.Page home = laptop.get("");
+        assertTrue(isSignedIn(home));
+        assertNotEquals(copied, replacementIn(home).orElseThrow());
+
+        signOut(laptop);
+
+        assertFalse(isSignedIn(client().withCookie(REMEMBER, copied).get("")), "the replaced cookie signed in");
+    }
+
+    @Test
+    void aThiefWhoUsedACopiedCookieFirstLosesTheReplacementWhenTheOwnerSignsOut() {
+        String ann = Names.unique("ann");
+        client().register(ann);
+        WebClient laptop = rememberedBrowserOf(ann);
+        WebClient.Page thiefsPage =
+                client().withCookie(REMEMBER, rememberMeToken(laptop)).get("");
+        assertTrue(isSignedIn(thiefsPage));
+        String thiefs = replacementIn(thiefsPage).orElseThrow();
+
+        signOut(laptop);
+
+        assertFalse(isSignedIn(client().withCookie(REMEMBER, thiefs).get("")), "the thief's cookie signed in");
+    }
+
+    @Test
+    void aCookieTwoRotationsOldIsTakenAsStolenAndEndsEveryRememberedBrowserOfItsUser() {
+        String ann = Names.unique("ann");
+        client().register(ann);
+        WebClient phone = rememberedBrowserOf(ann);
+        String phones = rememberMeToken(phone);
+        String copied = rememberMeToken(rememberedBrowserOf(ann));
+        WebClient.Page first = client().withCookie(REMEMBER, copied).get("");
+        WebClient.Page second = client().withCookie(
+                        REMEMBER, replacementIn(first).orElseThrow())
+                .get("");
+        assertTrue(isSignedIn(first) && isSignedIn(second));
+        String newest = replacementIn(second).orElseThrow();
+
+        // What the owner's browser never sends again: the cookie it had before its last two sign-ins.
+        WebClient.Page stolen = client().withCookie(REMEMBER, copied).get("");
+
+        assertFalse(isSignedIn(stolen));
+        assertFalse(isSignedIn(client().withCookie(REMEMBER, newest).get("")), "the newest cookie of the series");
+        assertFalse(isSignedIn(client().withCookie(REMEMBER, phones).get("")), "another device's cookie");
+        assertFalse(isSignedIn(phone.open("")), "another device's session");
+    }
+
+    @Test
+    void theRequestsOfOnePageLoadCarryingOneCookieAllSignInAndOneOfThemRotatesIt() throws Exception {
+        String ann = Names.unique("ann");
+        client().register(ann);
+        String token = rememberMeToken(rememberedBrowserOf(ann));
+
+        List<WebClient.Page> pages = Concurrently.runAtOnce(
+                4, () -> client().withCookie(REMEMBER, token).get(""));
+
+        assertTrue(pages.stream().allMatch(SignInIT::isSignedIn), "every request of the page load signs in");
+        List<String> rotated =
+                pages.stream().flatMap(page -> replacementIn(page).stream()).toList();
+        assertEquals(1, rotated.size(), () -> "new cookies: " + rotated);
+        assertTrue(isSignedIn(client().withCookie(REMEMBER, token).get("")), "the old one, for the grace");
+        assertTrue(isSignedIn(client().withCookie(REMEMBER, rotated.getFirst()).get("")), "the new one");
+    }
+
+    @Test
     void changingThePasswordNeedsTheCurrentOneAndSignsOutEveryOtherBrowser() {
         String ann = Names.unique("ann");
         client().register(ann);
@@ -286,6 +360,15 @@ class SignInIT {
 
     private static String rememberMeToken(WebClient browser) {
         return browser.cookie(REMEMBER).map(HttpCookie::getValue).orElseThrow();
+    }
+
+    /** The remember-me cookie value that {@code page} sets, if it sets one (and does not delete it). */
+    private static Optional<String> replacementIn(WebClient.Page page) {
+        return page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(REMEMBER + "="))
+                .map(c -> c.substring(REMEMBER.length() + 1, c.indexOf(';')))
+                .filter(value -> !value.isEmpty() && !value.equals("\"\""))
+                .findFirst();
     }
 
     private static WebClient.Page changePassword(WebClient browser, String current, String replacement) {

@@ -33,9 +33,10 @@ import org.omnifaces.util.Servlets;
  * throttle is asked first ({@link SignInThrottle}: per client address and per account); a refused attempt
  * fails at once, without the cost of a password hash, and leaves how long to wait in the request attribute
  * {@link #WAIT} for the page. Otherwise the identity stores check the password.</li>
- * <li><b>Remember me</b>: a random per-device token in a cookie ({@link RememberMeCookie}), kept hashed by
- * {@link RememberMeService}, rotated on every use and deleted at sign-out. It signs in only on a page GET
- * without a session. Written here by hand because Jakarta Security's {@code @RememberMe} can neither
+ * <li><b>Remember me</b>: a random per-device series in a cookie ({@link RememberMeCookie}), kept hashed by
+ * {@link RememberMeService}, its validator rotated on every use, the whole series deleted at sign-out, and
+ * every series of the user ended when a copy of one shows up. It signs in only on a page GET without a
+ * session. Written here by hand because Jakarta Security's {@code @RememberMe} can neither
  * rotate the token nor set SameSite on its cookie.</li>
  * <li>{@link AutoApplySession} keeps the caller for the rest of the session.</li>
  * <li>A visitor of a protected page is sent to {@code /login?next=<that page>}; the sign-in page goes back

@@ -24,8 +24,9 @@ public class SignOut {
     AccountService accounts;
 
     /**
-     * Ends this session and forgets this browser's remember-me token. The goodbye message on the next page
-     * travels in Faces' flash, which needs a session for that one redirect: it gets one that lasts a minute.
+     * Ends this session and forgets this browser's remember-me series (every cookie it was ever given). The
+     * goodbye message on the next page travels in Faces' flash, which needs a session for that one redirect: it
+     * gets one that lasts a minute.
      */
     public void here(HttpServletRequest request, HttpServletResponse response) throws ServletException {
         rememberMeCookie.read(request).ifPresent(rememberMe::forget);
