@@ -10,11 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,27 +51,9 @@ class RefusedRequestsLogIT {
         "PUT, explore, 0",
     })
     void aRefusedRequestLogsAtMostOneLineAndNoStackTrace(String method, String path, int lines) throws Exception {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler recorder = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(recorder);
-        int status;
-        try {
-            status = send(method, path);
-        } finally {
-            root.removeHandler(recorder);
-        }
+        ServerLog.Recorded<Integer> sent = ServerLog.during("", () -> send(method, path));
+        int status = sent.answer();
+        List<LogRecord> records = sent.records();
 
         assertTrue(status >= 400 && status < 500, "status " + status);
         assertEquals(

@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -232,7 +229,7 @@ class RememberMeServiceIT {
     }
 
     @Test
-    void aValueReplacedLongerAgoThanTheGraceEndsEveryTokenAndSessionOfItsUserAndSaysSo() {
+    void aValueReplacedLongerAgoThanTheGraceEndsEveryTokenAndSessionOfItsUserAndSaysSo() throws Exception {
         User ann = fixtures.user("ann");
         User bob = fixtures.user("bob");
         String stolen = rememberMe.issue(ann.getId());
@@ -307,28 +304,12 @@ class RememberMeServiceIT {
     }
 
     /** What RememberMeService logs while {@code action} runs. */
-    private static List<LogRecord> logOf(Runnable action) {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler recorder = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(RememberMeService.class.getName());
-        logger.addHandler(recorder);
-        try {
-            action.run();
-        } finally {
-            logger.removeHandler(recorder);
-        }
-        return records;
+    private static List<LogRecord> logOf(Runnable action) throws Exception {
+        return ServerLog.during(RememberMeService.class.getName(), () -> {
+                    action.run();
+                    return null;
+                })
+                .records();
     }
 
     private static List<String> messages(List<LogRecord> records) {
