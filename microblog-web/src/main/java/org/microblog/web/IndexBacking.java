@@ -16,6 +16,7 @@ import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.follow.FollowOffers;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -47,6 +48,9 @@ public class IndexBacking {
     HomeSuggestions homeSuggestions;
 
     @Inject
+    FollowOffers followOffers;
+
+    @Inject
     @Param(name = "after")
     String after;
 
@@ -73,10 +77,14 @@ public class IndexBacking {
         return timeline;
     }
 
-    /** The first few people to follow, for the "Who to follow" box (the rest: /who-to-follow). */
+    /**
+     * The first few people to follow, for the "Who to follow" box (the rest: /who-to-follow); kept a while by
+     * HomeSuggestions, so checked again here: nobody blocked either way or followed meanwhile.
+     */
     public List<Suggestion> getSuggestions() {
         if (suggestions == null) {
-            suggestions = homeSuggestions.firstFew(currentUser.requireId(), SUGGESTIONS_SHOWN);
+            suggestions = followOffers.followable(
+                    homeSuggestions.firstFew(currentUser.requireId(), SUGGESTIONS_SHOWN), Suggestion::userId);
         }
         return suggestions;
     }

@@ -1,6 +1,7 @@
 package org.microblog.service.block;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,8 +9,12 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.SingularAttribute;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.microblog.domain.user.Block;
 import org.microblog.domain.user.Block_;
@@ -41,6 +46,9 @@ public class BlockService {
     @Inject
     FollowLinks links;
 
+    @Inject
+    Event<BlockMade> blocksMade;
+
     /**
      * Makes {@code blockerId} block {@code username}, and removes the follow links between them both ways
      * (with their counts).
@@ -59,6 +67,7 @@ public class BlockService {
         links.remove(blocker, blocked);
         links.remove(blocked, blocker);
         em.persist(new Block(blocker, blocked, Instant.now()));
+        blocksMade.fire(new BlockMade(blocker.getId(), blocked.getId()));
         LOG.fine(() -> blocker.getUsername() + " blocks " + blocked.getUsername());
         return true;
     }
@@ -111,6 +120,31 @@ public class BlockService {
     /** Whether either of the two users blocks the other. */
     public boolean eitherBlocks(long oneId, long otherId) {
         return isBlocking(oneId, otherId) || isBlocking(otherId, oneId);
+    }
+
+    /**
+     * Which of {@code userIds} block {@code userId} or are blocked by them: two queries on the blocks primary key
+     * (and its reverse index) for a whole list, not two reads per person.
+     */
+    public Set<Long> blockedEitherWay(long userId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> ids = Set.copyOf(userIds);
+        Set<Long> found = new HashSet<>(blockIds(Block_.blockerId, userId, Block_.blockedId, ids));
+        found.addAll(blockIds(Block_.blockedId, userId, Block_.blockerId, ids));
+        return Set.copyOf(found);
+    }
+
+    /** The {@code other} side of the blocks whose {@code side} is {@code userId} and whose other side is in ids. */
+    private List<Long> blockIds(
+            SingularAttribute<Block, Long> side, long userId, SingularAttribute<Block, Long> other, Set<Long> ids) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Block> block = query.from(Block.class);
+        query.select(block.get(other))
+                .where(cb.equal(block.get(side), userId), block.get(other).in(ids));
+        return em.createQuery(query).getResultList();
     }
 
     /**

@@ -10,7 +10,9 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
@@ -97,6 +99,24 @@ public class FollowService {
             return false;
         }
         return em.find(Follow.class, new Follow.Key(followerId, followedId)) != null;
+    }
+
+    /**
+     * Which of {@code userIds} {@code followerId} follows: one query on the followers primary key for a whole
+     * list (a page of followers, of suggestions), not one read per person.
+     */
+    public Set<Long> followedAmong(long followerId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Follow> follow = query.from(Follow.class);
+        query.select(follow.get(Follow_.followedId))
+                .where(
+                        cb.equal(follow.get(Follow_.followerId), followerId),
+                        follow.get(Follow_.followedId).in(Set.copyOf(userIds)));
+        return Set.copyOf(em.createQuery(query).getResultList());
     }
 
     /** How many users follow {@code userId} (0 for an unknown user). */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.microblog.service.block.BlockMade;
 
 /**
  * The first few suggestions of the home page's "Who to follow" box, kept per user for {@link #TTL}, so that
@@ -17,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * bounds what a computation costs; this spares the home page even that).
  *
  * <p>Kept in this instance's memory, at most {@link #MAX_USERS} users. A user's entry is dropped when they
- * follow someone (after the follow commits), so a Follow in the box shows the next suggestion at once. A
- * follow made on another instance, or by someone the user follows, shows within {@link #TTL}; until then a
- * suggestion may name someone already followed, whose Follow button then changes nothing.
+ * follow someone (after the follow commits), so a Follow in the box shows the next suggestion at once, and both
+ * users' entries when one blocks the other. A follow or block made on another instance, or a follow by someone
+ * the user follows, shows within {@link #TTL}; until then the home page leaves out a suggestion that is no longer
+ * followable (FollowOffers in the web module), so the box may show fewer.
  */
 @ApplicationScoped
 public class HomeSuggestions {
@@ -51,6 +53,12 @@ public class HomeSuggestions {
             entries.put(userId, entry);
         }
         return entry.suggestions();
+    }
+
+    /** Both users' suggestions are out of date once a block has committed: neither may follow the other. */
+    void blocked(@Observes(during = TransactionPhase.AFTER_SUCCESS) BlockMade block) {
+        entries.remove(block.blockerId());
+        entries.remove(block.blockedId());
     }
 
     /** The follower's suggestions are out of date once the follow has committed. */

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -90,18 +94,96 @@ class HttpBehaviourIT {
                 visitor.get("login"),
                 visitor.get(stylesheet.substring(stylesheet.indexOf("jakarta.faces.resource"))),
                 visitor.get("no-such-page"))) {
-            List<String> policies = page.headers().allValues("Content-Security-Policy");
-            assertTrue(
-                    policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")),
-                    () -> page.uri() + ": " + policies);
+            assertTrue(onePolicy(page).contains("frame-ancestors 'none'"), page.uri()::toString);
             assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), page.uri()::toString);
             assertEquals("same-origin", page.header("Referrer-Policy").orElse(""), page.uri()::toString);
             assertEquals("DENY", page.header("X-Frame-Options").orElse(""), page.uri()::toString);
         }
         assertTrue(
-                home.headers().allValues("Content-Security-Policy").stream()
-                        .anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")),
+                onePolicy(home).matches(".*script-src 'self' 'nonce-[^']+'.*"),
                 "pages allow only their own nonce'd scripts");
+    }
+
+    /** The one Content-Security-Policy header of {@code page}: scanners read only the first of several. */
+    private static String onePolicy(WebClient.Page page) {
+        List<String> policies = page.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), () -> page.uri() + ": " + policies);
+        return policies.getFirst();
+    }
+
+    /** What every response's policy holds, pages or not: nothing weaker than the two headers were together. */
+    private static void assertCompletePolicy(WebClient.Page page, String policy) {
+        for (String directive : List.of(
+                "default-src 'self';",
+                "img-src 'self';",
+                "object-src 'none';",
+                "base-uri 'self';",
+                "form-action 'self';",
+                "frame-ancestors 'none';",
+                "script-src 'self'")) {
+            assertTrue(policy.contains(directive), () -> page.uri() + " lacks " + directive + ": " + policy);
+        }
+        assertFalse(policy.contains("unsafe-eval") || policy.contains("*"), () -> page.uri() + ": " + policy);
+    }
+
+    /** The nonce of a page's policy, which every inline script of the page carries: the one PrimeFaces set. */
+    private static String nonceOfPage(WebClient.Page page) {
+        String policy = onePolicy(page);
+        assertCompletePolicy(page, policy);
+        Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([^']+)';?$").matcher(policy);
+        assertTrue(nonce.find(), () -> page.uri() + ": no nonce for scripts in " + policy);
+        List<Element> inline = page.document().select("script:not([src])");
+        assertFalse(inline.isEmpty(), () -> page.uri() + " has no inline script to check");
+        for (Element script : inline) {
+            assertEquals(nonce.group(1), script.attr("nonce"), () -> page.uri() + ": " + script);
+        }
+        return nonce.group(1);
+    }
+
+    @Test
+    void everyResponseSendsOneCompletePolicyAndPagesTheNonceOfTheirScripts() {
+        String ann = Names.unique("ann");
+        WebClient signedIn = client();
+        signedIn.register(ann);
+        String bob = Names.unique("bob");
+        client().register(bob);
+        WebClient visitor = client();
+
+        WebClient.Page profile = signedIn.get("user/" + bob);
+        List<WebClient.Page> pages = List.of(
+                signedIn.get(""),
+                profile,
+                signedIn.get("user/" + bob + "/followers"),
+                visitor.get("login"),
+                visitor.get("explore"),
+                visitor.get("no-such-page"),
+                visitor.get("explore?after=not-a-cursor"),
+                signedIn.send("PUT", "", HttpRequest.BodyPublishers.noBody()));
+        for (WebClient.Page page : pages) {
+            assertTrue(List.of(200, 400, 404, 405).contains(page.status()), page.uri()::toString);
+            nonceOfPage(page);
+        }
+        assertEquals(404, pages.get(5).status());
+        assertEquals(400, pages.get(6).status());
+
+        String stylesheet = pages.getFirst()
+                .document()
+                .select("link[rel=stylesheet][href*=microblog.css]")
+                .attr("href");
+        String avatar = profile.document().select("img.avatar.large").attr("src");
+        for (WebClient.Page resource : List.of(
+                visitor.get(stylesheet.substring(stylesheet.indexOf("jakarta.faces.resource"))),
+                signedIn.get(avatar.substring(avatar.indexOf("avatars/"))),
+                visitor.get("avatars/v1/0.svg"))) {
+            assertCompletePolicy(resource, onePolicy(resource));
+        }
+
+        // An AJAX answer (Follow in place) keeps the page's nonce, in one header.
+        WebClient.Page followed = signedIn.click(profile, "user", "follow", Map.of("target", bob));
+        assertTrue(followed.body().contains("You are following " + bob), followed::body);
+        String policy = onePolicy(followed);
+        assertCompletePolicy(followed, policy);
+        assertTrue(policy.contains("'nonce-" + nonceOfPage(profile) + "'"), policy);
     }
 
     @Test

@@ -155,6 +155,30 @@ class SignInIT {
         assertEquals(browser.uri("").getScheme(), target.getScheme(), () -> next + " led to " + target);
     }
 
+    /**
+     * A return address that Payara itself would refuse with a bare 400 (an escaped backslash in the path) leads to
+     * the home page, signed in: whether the address asks for it escaped once (the parameter is {@code /\evil.test})
+     * or twice (the parameter is {@code /%5Cevil.test}), or an escaped slash.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"login?next=/%5Cevil.test", "login?next=/%255Cevil.test", "login?next=/%252F/evil.test"})
+    void anUnusableReturnAddressEndsOnTheSignedInHomePage(String login) {
+        String ann = Names.unique("ann");
+        client().register(ann);
+        WebClient browser = client();
+        WebClient.Page form = browser.get(login);
+
+        WebClient.Page answer = browser.submit(
+                form, "login", "submit", Map.of("login:username", ann, "login:password", WebClient.PASSWORD));
+        WebClient.Page landed = browser.follow(answer);
+
+        assertEquals(
+                browser.uri(""), answer.uri().resolve(answer.header("Location").orElseThrow()), login);
+        assertEquals(200, landed.status(), landed::body);
+        assertTrue(isSignedIn(landed), landed::body);
+        assertTrue(landed.document().getElementById("post") != null, "the signed-in home page has the post form");
+    }
+
     @Test
     void signingInGoesBackToThePageThatAskedForIt() {
         String ann = Names.unique("ann");

@@ -8,20 +8,21 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import org.microblog.web.avatar.Avatars;
 import org.omnifaces.util.Servlets;
 
 /**
- * Security headers on every response, pages, resources and error pages alike.
+ * Security headers on every response, pages, resources, avatars and error pages alike.
  *
- * <p>Faces pages also get PrimeFaces' Content-Security-Policy with a fresh script nonce (see
- * {@code primefaces.CSP_POLICY} in web.xml). The policy set here is the part that holds for every
- * response, including those Faces does not render: no framing, no plugins, no foreign base URL or form
- * target, and images from this site only ({@code img-src 'self'}: avatars are generated here), or also from
- * Gravatar when {@code microblog.avatars=gravatar} ({@link Avatars#imageSources()}). A browser enforces both
- * policies, so an image must pass both: PrimeFaces' policy (web.xml) lists Gravatar's hosts, and this one
- * decides whether they are allowed.
+ * <p>One Content-Security-Policy ({@link ContentSecurityPolicy}): this filter sets it, and passes on a response
+ * whose later Content-Security-Policy replaces this one instead of adding a second. That later one is
+ * PrimeFaces', on every Faces response (web.xml: {@code primefaces.CSP=true}, and {@code primefaces.CSP_POLICY}
+ * is the same policy): the same directives with the page's script nonce appended. PrimeFaces must be the one
+ * that writes the nonce into the header: it makes the nonce when it starts to render and hands it to its script
+ * ({@code PrimeFaces.csp.init}), which puts it into every form and every script an AJAX update brings. Its
+ * "policy provided by the application" mode ({@code primefaces.CSP=policyProvided}) skips exactly that, header
+ * and script alike, so the nonce would reach neither the header nor the forms.
  *
  * <p>A page answered to a signed-in user is never stored ({@code Cache-Control: no-store}): not by a shared
  * cache, not by the browser for its back button after signing out. Faces resources keep their own long
@@ -35,28 +36,54 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final String POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    static final String CSP = "Content-Security-Policy";
 
     @Inject
-    transient Avatars avatars;
-
-    private String policy;
-
-    @Override
-    public void init() {
-        policy = POLICY + "; img-src " + avatars.imageSources();
-    }
+    transient ContentSecurityPolicy policy;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", policy);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
+        secure(response, policy.getPolicy());
         if (request.getUserPrincipal() != null && !Servlets.isFacesResourceRequest(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new OnePolicy(response, policy.getPolicy()));
+    }
+
+    private static void secure(HttpServletResponse response, String policy) {
+        response.setHeader(CSP, policy);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+    }
+
+    /**
+     * A response on which a Content-Security-Policy replaces the one before it, and that keeps the security
+     * headers when it is reset (an exception handler that renders an error page in place starts over).
+     */
+    private static final class OnePolicy extends HttpServletResponseWrapper {
+
+        private final String policy;
+
+        OnePolicy(HttpServletResponse response, String policy) {
+            super(response);
+            this.policy = policy;
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            secure(this, policy);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (CSP.equalsIgnoreCase(name)) {
+                setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 }

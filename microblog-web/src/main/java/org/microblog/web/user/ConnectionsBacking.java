@@ -7,18 +7,21 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.microblog.domain.user.Follow;
 import org.microblog.service.follow.FollowService;
 import org.microblog.web.Paging;
 import org.microblog.web.avatar.Avatars;
 import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.follow.FollowOffer;
+import org.microblog.web.follow.FollowOffers;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 
 /**
  * Backs the paged lists {@code /user/{name}/followers} and {@code /user/{name}/following}: who, since
- * when, and a Follow / Unfollow button for each.
+ * when, and the follow button the viewer gets for each ({@link FollowOffers}: none across a block).
  */
 @Named
 @RequestScoped
@@ -29,6 +32,9 @@ public class ConnectionsBacking {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    FollowOffers followOffers;
 
     @Inject
     ProfileBacking profile;
@@ -59,13 +65,19 @@ public class ConnectionsBacking {
                 : follows.following(userId, first, Paging.USERS_PER_PAGE + 1);
         morePeople = links.size() > Paging.USERS_PER_PAGE;
         Optional<Long> viewer = currentUser.id();
+        List<Follow> shown = links.subList(0, Math.min(links.size(), Paging.USERS_PER_PAGE));
+        List<UserCard> people = shown.stream()
+                .map(link -> UserCard.of(followers ? link.getFollower() : link.getFollowed(), avatars))
+                .toList();
+        Map<Long, FollowOffer> offers =
+                followOffers.forPeople(people.stream().map(UserCard::id).toList());
         List<Connection> rows = new ArrayList<>();
-        for (Follow link : links.subList(0, Math.min(links.size(), Paging.USERS_PER_PAGE))) {
-            UserCard person = UserCard.of(followers ? link.getFollower() : link.getFollowed(), avatars);
+        for (int i = 0; i < shown.size(); i++) {
+            UserCard person = people.get(i);
             rows.add(new Connection(
                     person,
-                    link.getSince(),
-                    viewer.map(id -> follows.isFollowing(id, person.id())).orElse(false),
+                    shown.get(i).getSince(),
+                    offers.get(person.id()),
                     viewer.filter(id -> id == person.id()).isPresent()));
         }
         return List.copyOf(rows);

@@ -15,6 +15,7 @@ import org.microblog.web.Paging;
 import org.microblog.web.Redirects;
 import org.microblog.web.avatar.Avatars;
 import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.follow.FollowOffer;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -161,6 +162,11 @@ public class ProfileBacking {
     /** Whether either blocks the other: no following, and no posts shown. */
     public boolean isEitherBlocks() {
         return isViewerBlocks() || isBlocksViewer();
+    }
+
+    /** The follow button the viewer gets on this page, by the rule every page uses. */
+    public FollowOffer getFollowOffer() {
+        return FollowOffer.of(currentUser.isSignedIn(), isOwn(), isViewerFollows(), isEitherBlocks());
     }
 
     /** Whether the signed-in viewer follows the user whose page this is but has muted them. */

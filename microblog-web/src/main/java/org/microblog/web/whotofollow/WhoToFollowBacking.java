@@ -11,6 +11,7 @@ import org.microblog.service.follow.Suggestion;
 import org.microblog.service.follow.SuggestionService;
 import org.microblog.web.Paging;
 import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.follow.FollowOffers;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -28,6 +29,9 @@ public class WhoToFollowBacking {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    FollowOffers followOffers;
 
     @Inject
     @Param(name = "page")
@@ -53,7 +57,8 @@ public class WhoToFollowBacking {
                             Paging.USERS_PER_PAGE + 1)
                     : List.of();
             more = rows.size() > Paging.USERS_PER_PAGE;
-            suggestions = rows.subList(0, Math.min(rows.size(), Paging.USERS_PER_PAGE));
+            suggestions = followOffers.followable(
+                    rows.subList(0, Math.min(rows.size(), Paging.USERS_PER_PAGE)), Suggestion::userId);
         }
         return suggestions;
     }

@@ -14,11 +14,38 @@ class SafeReturnTest {
         assertEquals(next, SafeReturn.path(next, ""));
     }
 
-    /** Escapes stay escaped: the browser reads {@code /%09/h} as a path on this site. */
+    /** Escapes in the query stay as they are: the page that reads the query decodes them. */
     @ParameterizedTest
-    @ValueSource(strings = {"/%09/h", "/%2F%2Fh", "/%5Ch"})
-    void anEscapedPathIsAPathOnThisSite(String next) {
+    @ValueSource(strings = {"/explore?after=%2F%2Fh", "/user/susan?x=%5Ch%0D%0A", "/user/susan#%2F"})
+    void anEscapeInTheQueryIsKept(String next) {
         assertEquals(next, SafeReturn.path(next, ""));
+    }
+
+    /**
+     * An escape in the path means home: Payara answers {@code /%5Ch} with a bare 400 of its own, and the others
+     * hide a separator or a control character that no path of this site has.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/%5Cevil.test",
+                "/%5cevil.test",
+                "/%2F/evil.test",
+                "/%2f%2fevil.test",
+                "/%2F%2Fh",
+                "/%2E%2E/evil.test",
+                "/%09/h",
+                "/%0A/h",
+                "/%0D%0ASet-Cookie:%20x=1",
+                "/%00",
+                "/%3Bx",
+                "/%25",
+                "/user/%73usan",
+                "/microblog/%5Cevil.test"
+            })
+    void anEscapeInThePathMeansHome(String next) {
+        assertEquals("/", SafeReturn.path(next, ""), () -> "for " + next);
+        assertEquals("/microblog/", SafeReturn.path(next, "/microblog"), () -> "for " + next);
     }
 
     @ParameterizedTest
@@ -44,8 +71,16 @@ class SafeReturnTest {
                 "//h",
                 "///h",
                 "/\\h",
+                "/\\evil.test",
                 "\\\\h",
+                "%2F%2Fevil.test",
+                "%5Cevil.test",
                 "/\t/h",
+                "\t/user/susan",
+                "/user/susan\t",
+                "/user/\nsusan",
+                "/user/susan\u000b",
+                "/user/susan\u007f",
                 " //h",
                 "/ /h",
                 "http://h",
