@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * A link on another site must not be able to do what our forms do. Faces takes any request that carries a view
- * state for a form's postback, whatever its method, and browsers send their cookies with a top-level GET from any
- * site; so every form the site has, found by walking it ({@link Crawler}) as a visitor and as someone signed in,
- * is sent again as a GET (and a HEAD): from this site and from another, with and without the write token, as a plain
- * submit and as PrimeFaces' AJAX request. Every answer is a 4xx page of ours that sets no cookie, and afterwards
- * nothing in the database has changed and everyone is still who they were.
+ * Another site must not be able to do what our forms do. Faces takes any request that carries a view state for a
+ * form's postback, whatever its method, and browsers send their cookies with a top-level GET from any site; so every
+ * form the site has, found by walking it ({@link Crawler}) as a visitor and as someone signed in, is sent again as a
+ * GET (and a HEAD): from this site and from another, with and without the write token, as a plain submit and as
+ * PrimeFaces' AJAX request; and as a POST from another site (Fetch Metadata, or Origin alone), and signed in without
+ * the write token. Every answer is a 4xx page of ours that sets no cookie, and afterwards nothing in the database
+ * has changed and everyone is still who they were.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,21 +63,49 @@ class FormReplayIT {
     @ArquillianResource
     URL base;
 
-    /** How a replay is sent. */
-    private record Way(String name, boolean crossSite, boolean withToken, boolean ajax) {}
+    /** Where a forged request seems to come from, as the browser tells it. */
+    private enum Site {
+        /** A page of this site: {@code Sec-Fetch-Site: same-origin}. */
+        SAME,
+        /** Another site's page, told by Fetch Metadata and Origin. */
+        OTHER,
+        /** Another site's page, in a browser that sends Origin but no Fetch Metadata. */
+        OTHER_BY_ORIGIN_ONLY
+    }
 
-    private static final List<Way> WAYS = List.of(
-            new Way("same-site", false, true, false),
-            new Way("same-site, no token", false, false, false),
-            new Way("cross-site", true, true, false),
-            new Way("cross-site, no token", true, false, false),
-            new Way("AJAX same-site", false, true, true),
-            new Way("AJAX same-site, no token", false, false, true),
-            new Way("AJAX cross-site", true, true, true),
-            new Way("AJAX cross-site, no token", true, false, true));
+    /** How a replay is sent. */
+    private record Way(String method, Site site, boolean withToken, boolean ajax) {
+
+        String name() {
+            return method + (ajax ? " AJAX" : "") + " "
+                    + site.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (withToken ? "" : ", no token");
+        }
+    }
+
+    /** Every way a link on another site, or a page of ours tampered with, could send a form by GET. */
+    private static final List<Way> GETS = List.of(
+            new Way("GET", Site.SAME, true, false),
+            new Way("GET", Site.SAME, false, false),
+            new Way("GET", Site.OTHER, true, false),
+            new Way("GET", Site.OTHER, false, false),
+            new Way("GET", Site.SAME, true, true),
+            new Way("GET", Site.SAME, false, true),
+            new Way("GET", Site.OTHER, true, true),
+            new Way("GET", Site.OTHER, false, true));
+
+    /**
+     * The POSTs that must be refused too: from another site even with the victim's token (which another site
+     * cannot read, but a guessed or leaked one must not be enough), and, signed in, from this site without it.
+     */
+    private static final List<Way> FORGED_POSTS = List.of(
+            new Way("POST", Site.OTHER, true, false),
+            new Way("POST", Site.OTHER_BY_ORIGIN_ONLY, true, false),
+            new Way("POST", Site.OTHER, true, true),
+            new Way("POST", Site.SAME, false, false),
+            new Way("POST", Site.SAME, false, true));
 
     @Test
-    void everyFormSentAgainAsAGetOrHeadIsRefusedAndChangesNothing() {
+    void everyFormSentAsAGetOrHeadOrAForgedPostIsRefusedAndChangesNothing() {
         Scene scene = scene();
         WebClient visitor = new WebClient(base);
         List<String> startAt = new ArrayList<>(List.of("", "this-page-does-not-exist", "explore?after=not-a-number"));
@@ -120,23 +150,29 @@ class FormReplayIT {
             Crawler.Found found,
             Map<String, Set<String>> answers,
             List<Executable> checks) {
+        boolean signedIn = client.cookie("JSESSIONID").isPresent();
+        List<Way> ways = new ArrayList<>(GETS);
+        FORGED_POSTS.stream().filter(way -> way.withToken() || signedIn).forEach(ways::add);
         for (Crawler.Submission submission : found.submissions()) {
-            for (Way way : WAYS) {
+            for (Way way : ways) {
                 if (way.ajax() && submission.ajax().isEmpty()) {
                     continue;
                 }
                 String what = who + " " + submission.name() + " from "
-                        + submission.page().getPath() + ", GET " + way.name();
-                WebClient.Page answer = client.get(query(submission, way), headers(way));
+                        + submission.page().getPath() + ", " + way.name();
+                WebClient.Page answer = way.method().equals("GET")
+                        ? client.get(
+                                submission.action().getRawPath() + "?" + query(fields(submission, way)), headers(way))
+                        : client.post(submission.action(), fields(submission, way), headers(way));
                 answers.computeIfAbsent(who + " " + submission.name(), k -> new TreeSet<>())
                         .add(way.name() + ": " + answer.status());
                 checks.add(() -> assertRefusedWithOurPage(what, answer));
             }
             WebClient.Page head = client.send(
                     "HEAD",
-                    query(submission, WAYS.getFirst()),
+                    submission.action().getRawPath() + "?" + query(fields(submission, GETS.getFirst())),
                     HttpRequest.BodyPublishers.noBody(),
-                    headers(WAYS.getFirst()));
+                    headers(GETS.getFirst()));
             answers.computeIfAbsent(who + " " + submission.name(), k -> new TreeSet<>())
                     .add("HEAD: " + head.status());
             checks.add(() -> {
@@ -148,8 +184,8 @@ class FormReplayIT {
         }
     }
 
-    /** The action's address with the form's fields as its query, as a link on another site would carry them. */
-    private static String query(Crawler.Submission submission, Way way) {
+    /** The fields a browser would send for the submission, as the way changes them. */
+    private static Map<String, String> fields(Crawler.Submission submission, Way way) {
         Map<String, String> fields = new LinkedHashMap<>(submission.fields());
         if (!way.withToken()) {
             fields.remove(TOKEN);
@@ -165,22 +201,33 @@ class FormReplayIT {
             fields.put("jakarta.faces.partial.render", ajax.render());
             fields.put(ajax.source(), ajax.source());
         }
-        String query = fields.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return submission.action().getRawPath() + "?" + query;
+        return fields;
     }
 
-    /** What a browser sends with the GET: a navigation from this site or another, or PrimeFaces' AJAX. */
+    /** The fields as a query, as a link on another site would carry them. */
+    private static String query(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * What a browser sends with the request: a navigation or a form from this site or another (Fetch Metadata;
+     * Origin on a POST), or PrimeFaces' AJAX.
+     */
     private static String[] headers(Way way) {
-        List<String> headers =
-                new ArrayList<>(List.of("Sec-Fetch-Site", way.crossSite() ? "cross-site" : "same-origin"));
-        if (way.crossSite()) {
-            headers.addAll(List.of("Referer", "https://evil.example/"));
+        List<String> headers = new ArrayList<>();
+        switch (way.site()) {
+            case SAME -> headers.addAll(List.of("Sec-Fetch-Site", "same-origin"));
+            case OTHER -> headers.addAll(List.of("Sec-Fetch-Site", "cross-site", "Referer", "https://evil.example/"));
+            case OTHER_BY_ORIGIN_ONLY -> headers.addAll(List.of("Referer", "https://evil.example/"));
+        }
+        if (way.site() != Site.SAME && way.method().equals("POST")) {
+            headers.addAll(List.of("Origin", "https://evil.example"));
         }
         if (way.ajax()) {
             headers.addAll(List.of("Faces-Request", "partial/ajax", "Sec-Fetch-Mode", "cors"));
-        } else {
+        } else if (way.site() != Site.OTHER_BY_ORIGIN_ONLY) {
             headers.addAll(List.of("Sec-Fetch-Mode", "navigate"));
         }
         return headers.toArray(String[]::new);
