@@ -129,6 +129,9 @@ class FormReplayIT {
         List<Executable> checks = new ArrayList<>();
         replay(visitor, "visitor", visitorFound, answers, checks);
         replay(scene.ann(), "signed in", annFound, answers, checks);
+        // What was walked and what each form answered, for the reader of the build's output.
+        System.out.println("FormReplayIT visitor walked " + visitorFound.pages());
+        System.out.println("FormReplayIT signed in walked " + annFound.pages());
         answers.forEach((form, statuses) -> System.out.println("FormReplayIT " + form + " -> " + statuses));
 
         assertAll(checks);
