@@ -28,7 +28,7 @@ import org.microblog.it.web.WebClient.Page;
  */
 class DatabaseFaultsIT {
 
-    private static final String DATABASE = "microblog_faults_it";
+    private static final String DATABASE = System.getProperty("microblog.faults.database");
     private static final String SIGNED_IN = "id=\"signOut\"";
     private static final Path LOG = Path.of(System.getProperty("microblog.cluster.dir"), "faults-server.log");
 
