@@ -181,6 +181,7 @@ start_instance() {
         --name "$name" --port "$(instance_port "$i")" --nohostaware \
         --clustername microblog --clustermode "tcpip:$(grid_members)" --interfaces 127.0.0.1 \
         --startport $((grid_port + i - 1)) --disablephonehome --prebootcommandfile cluster/instance.asadmin \
+        --logproperties microblog-web/src/main/payara/logging.properties \
         "${secrets[@]}" \
         >"$dir/$name.log" 2>&1 &
     echo $! >"$dir/$name.pid"

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,6 +80,15 @@ final class Cluster {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " is not running"));
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** A command to HAProxy's runtime API ("set server instances/i1 state maint"), as cluster.sh sends it. */
+    String haproxy(String command) throws IOException {
+        try (SocketChannel api = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve("haproxy.sock")))) {
+            api.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+            api.shutdownOutput();
+            return new String(Channels.newInputStream(api).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** The process ids of the instances, i1 first. */

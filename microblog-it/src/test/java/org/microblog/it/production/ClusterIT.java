@@ -117,6 +117,66 @@ class ClusterIT {
         assertTrue(answer.contains("<title>Bad request · Microblog</title>"), answer);
     }
 
+    /**
+     * With no instance ready (here all three in maintenance, through HAProxy's runtime API; in real life an outage
+     * of PostgreSQL after two failed checks, or every instance stopped), the balancer answers by itself: the site's
+     * own 503 page with its menu, in the language the site would choose, and JSON for the Mastodon API under /api.
+     */
+    @Test
+    void withNoInstanceReadyTheBalancerAnswersLikeTheSiteInTheVisitorsLanguage() throws Exception {
+        for (int i = 1; i <= Cluster.INSTANCES; i++) {
+            cluster.haproxy("set server instances/i" + i + " state maint");
+        }
+        try {
+            WebClient visitor = new WebClient(cluster.balancer());
+            Page english = visitor.get("explore");
+            assertBalancerUnavailable(english, "en", "Unavailable for a moment", "Explore");
+            assertBalancerUnavailable(
+                    visitor.get("explore", "Accept-Language", "es-MX,es;q=0.9,en;q=0.8"),
+                    "es",
+                    "No disponible por un momento",
+                    "Explorar");
+            assertBalancerUnavailable(
+                    visitor.get("", "Accept-Language", "en;q=0.3, es;q=0.8"),
+                    "es",
+                    "No disponible por un momento",
+                    "Explorar");
+            // The language chosen with the site's switch wins over the browser's, as on the site.
+            Page chosen = new WebClient(cluster.balancer())
+                    .addCookie("microblog_language", "en")
+                    .get("", "Accept-Language", "es");
+            assertBalancerUnavailable(chosen, "en", "Unavailable for a moment", "Explore");
+
+            Page api = visitor.get("api/v1/instance", "Accept-Language", "es");
+            assertEquals(503, api.status(), api::body);
+            assertEquals("application/json", api.header("Content-Type").orElse(""));
+            assertEquals("5", api.header("Retry-After").orElse(""));
+            assertTrue(api.body().matches("\\{\"error\":\"[^\"]+\"}\\s*"), api::body);
+        } finally {
+            for (int i = 1; i <= Cluster.INSTANCES; i++) {
+                cluster.haproxy("set server instances/i" + i + " state ready");
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        WebClient visitor = new WebClient(cluster.balancer());
+        while (visitor.get("explore").status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the instances are back in HAProxy within 60 s");
+            Thread.sleep(250);
+        }
+    }
+
+    private static void assertBalancerUnavailable(Page page, String language, String title, String explore) {
+        assertEquals(503, page.status(), page::body);
+        assertEquals("5", page.header("Retry-After").orElse(""));
+        assertEquals("no-store", page.header("Cache-Control").orElse(""));
+        assertTrue(page.header(SERVED_BY).isEmpty(), "from HAProxy itself");
+        assertEquals(language, page.document().selectFirst("html").attr("lang"));
+        assertEquals(title, page.text("error-title"), page::body);
+        assertEquals(title + " · Microblog", page.document().title());
+        assertEquals(explore, page.text("nav-explore"), "the site's menu");
+        assertTrue(page.body().contains("<style>"), "its styles inline: no instance can serve them now");
+    }
+
     @Test
     void aSignedInBrowserStaysSignedInWithNothingLostWhenItsInstanceIsKilled() throws Exception {
         String ann = Names.unique("ann");

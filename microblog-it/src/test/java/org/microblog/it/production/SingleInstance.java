@@ -53,6 +53,8 @@ final class SingleInstance {
                 "--prebootcommandfile",
                 home.resolve("microblog-web/src/main/payara/single-instance.asadmin")
                         .toString(),
+                "--logproperties",
+                home.resolve("microblog-web/src/main/payara/logging.properties").toString(),
                 "--deploy",
                 System.getProperty("microblog.war")));
         Process process = new ProcessBuilder(command)

@@ -16,12 +16,26 @@ public final class DatabaseOutage {
 
     /** The database's own words for the outage, if {@code failure} is one (found anywhere in its causes). */
     public static Optional<String> in(Throwable failure) {
+        return cause(failure).map(cause -> String.valueOf(cause.getMessage()));
+    }
+
+    /** The cause that makes {@code failure} an outage, if it is one. */
+    public static Optional<Throwable> cause(Throwable failure) {
         return Causes.find(
-                        failure,
-                        cause -> cause instanceof SQLTransientConnectionException
-                                || cause instanceof SQLNonTransientConnectionException
-                                || cause instanceof SQLException sql && isConnectionState(sql.getSQLState()))
-                .map(cause -> String.valueOf(cause.getMessage()));
+                failure,
+                cause -> cause instanceof SQLTransientConnectionException
+                        || cause instanceof SQLNonTransientConnectionException
+                        || cause instanceof SQLException sql && isConnectionState(sql.getSQLState()));
+    }
+
+    /**
+     * What kind of outage {@code cause} is, for the log: its SQLSTATE ("SQLSTATE 08001", refused; "08006", lost;
+     * "57P01", shutting down), else its class.
+     */
+    public static String kind(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                ? "SQLSTATE " + sql.getSQLState()
+                : cause.getClass().getSimpleName();
     }
 
     /** SQLSTATE class 08, connection exception; PostgreSQL's 57P01 to 57P03, shutting down or starting up. */

@@ -8,24 +8,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.microblog.service.schema.DatabaseMigrations;
 import org.omnifaces.util.Servlets;
 
 /**
  * Turns a database outage met anywhere in the request (our filters, the page, a service) into our 503 page
- * with {@code Retry-After}, and one log line. Mapped early in web.xml, around everything that reads the
+ * with {@code Retry-After}; the log gets one line for the first refusal and then a summary
+ * ({@link DatabaseOutages}). Mapped early in web.xml, around everything that reads the
  * database; anything else goes on to the 500 page as before. Until the migrations have run (a start while the
  * database was down), every page is that 503 at once.
  */
 public class DatabaseOutageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
     static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     transient DatabaseMigrations migrations;
+
+    @Inject
+    transient DatabaseOutages outages;
 
     /** Once the schema is ready it stays ready: from then on no request asks the migrations bean. */
     private transient volatile boolean schemaReady;
@@ -43,12 +45,11 @@ public class DatabaseOutageFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
-            Optional<String> outage = DatabaseOutage.in(failure);
+            Optional<Throwable> outage = DatabaseOutage.cause(failure);
             if (outage.isEmpty() || response.isCommitted()) {
                 throw failure;
             }
-            LOG.warning(() -> "Database unavailable, 503 for " + request.getMethod() + " " + request.getRequestURI()
-                    + ": " + outage.get());
+            outages.refused(request.getMethod() + " " + request.getRequestURI(), outage.get());
             response.reset();
             unavailable(response);
         }

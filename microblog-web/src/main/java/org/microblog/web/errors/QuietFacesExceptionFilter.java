@@ -19,9 +19,13 @@ import org.primefaces.csp.CspException;
  * <ul>
  * <li>a forged request (see {@link #isForged}) is answered here with our 400 page and one log line. Rethrown,
  * as the superclass does, the container would log its stack trace and answer 500;</li>
- * <li>a database outage is left to DatabaseOutageFilter, mapped around this one, which answers 503 with one
- * line.</li>
+ * <li>a database outage is left to DatabaseOutageFilter, mapped around this one, which answers 503 and
+ * counts it for the outage's log (DatabaseOutages).</li>
  * </ul>
+ *
+ * <p>Anything else is a bug: logged once, with its stack trace, by the superclass, and answered with the 500 page
+ * here (the container would log it again). Payara's EJB container and EclipseLink, which logged it too, are set to
+ * SEVERE for that reason (the logging properties, persistence.xml).
  */
 public class QuietFacesExceptionFilter extends FacesExceptionFilter {
 
@@ -34,11 +38,18 @@ public class QuietFacesExceptionFilter extends FacesExceptionFilter {
         try {
             super.doFilter(request, response, session, chain);
         } catch (ServletException | RuntimeException failure) {
-            if (!isForged(failure) || response.isCommitted()) {
+            if (response.isCommitted() || DatabaseOutage.cause(failure).isPresent()) {
                 throw failure;
             }
-            LOG.info(() -> "Refused a forged request, 400 for " + request.getMethod() + " " + request.getRequestURI());
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            if (isForged(failure)) {
+                LOG.info(() ->
+                        "Refused a forged request, 400 for " + request.getMethod() + " " + request.getRequestURI());
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            // A bug, which the superclass has just logged with its stack trace. Rethrown, the container would log it
+            // a second time on its way to the same 500 page.
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.web.errors.DatabaseOutages;
 
 /**
  * Ready to serve ({@code /health/ready}): the migrations have run and the database answers now. The balancer
@@ -29,6 +30,10 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     DatabaseMigrations migrations;
 
+    /** Told what this check finds, so that an outage is logged even when no request meets it (see its log). */
+    @Inject
+    DatabaseOutages outages;
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(NAME)
@@ -37,8 +42,13 @@ public class DatabaseReadiness implements HealthCheck {
             return response.down().build();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return response.status(connection.isValid(TIMEOUT_SECONDS)).build();
+            boolean valid = connection.isValid(TIMEOUT_SECONDS);
+            if (valid) {
+                outages.answered();
+            }
+            return response.status(valid).build();
         } catch (SQLException unreachable) {
+            outages.unreachable(unreachable);
             return response.down().withData("error", unreachable.getMessage()).build();
         }
     }
