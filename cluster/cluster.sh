@@ -193,7 +193,10 @@ grid_members() {
 
 # Instance i: its own HTTP port and data grid port, all bound to 127.0.0.1. Sessions are replicated (the
 # web container's availability stays on), with backups on another instance even on this one host
-# (--nohostaware). Graceful shutdown hands a stopping instance's share of the grid to the others first.
+# (--nohostaware). A SIGTERM stops an instance gracefully (GracefulShutdown in the application): out of
+# rotation, its requests finished, then Payara stops the application and after it the data grid, which hands
+# the instance's share of the sessions to the others first. Hazelcast's own shutdown hook is off: the JVM runs
+# hooks all at once, and it would stop the grid while the application still saves sessions into it.
 # While PostgreSQL does not answer, the instance's process is a shell waiting for it; it becomes Payara (exec,
 # same pid) once PostgreSQL answers. It runs in a session of its own (setsid): a Ctrl-C, a lost terminal or a
 # `timeout` around this script signals the script's process group, and must not stop the instances with it.
@@ -207,7 +210,7 @@ start_instance() {
         shift 2
         exec "$@"' wait-for-postgresql "$pg_host" "$pg_port" \
         java -Xmx1g -Duser.timezone=UTC \
-        -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
+        -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.enabled=false \
         -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
         "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
         "-Dmicroblog.datasource.database=$database" \
@@ -257,12 +260,14 @@ await_haproxy() {
     done
 }
 
+# A SIGTERM: the instance leaves rotation, finishes its requests and stops (about 10 s, at most 30 s of waiting
+# for its requests and then Payara's own shutdown); after 90 s it is killed.
 stop_instance() {
     local name=$1 pid waited=0
     pid=$(pid_of "$name") || { rm -f "$dir/$name.pid"; return 0; }
     kill -TERM "$pid"
     while kill -0 "$pid" 2>/dev/null; do
-        [ $waited -lt 60 ] || { kill -KILL "$pid"; break; }
+        [ $waited -lt 180 ] || { kill -KILL "$pid"; break; }
         sleep 0.5
         waited=$((waited + 1))
     done

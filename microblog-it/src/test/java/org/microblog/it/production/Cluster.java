@@ -78,6 +78,17 @@ final class Cluster {
         process.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Sends instance {@code name} a plain SIGTERM, as an operator's {@code kill}, systemd or a machine shutting down
+     * would. Returns the process, to await its end.
+     */
+    ProcessHandle terminate(String name) throws IOException {
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid(name)))
+                .orElseThrow(() -> new AssertionError(name + " is not running"));
+        process.destroy();
+        return process;
+    }
+
     /** The process id of instance {@code name} ("i2"), as its pid file says; empty while the file is written. */
     String pid(String name) throws IOException {
         return Files.readString(dir.resolve(name + ".pid")).strip();
