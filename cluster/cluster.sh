@@ -7,7 +7,8 @@
 #                                          starts only what is not (an instance that died)
 #   ./microblog cluster stop [--dir DIR]   stop HAProxy and the instances
 #   ./microblog cluster restart [--dir DIR]
-#                                          rolling restart, one instance at a time, with no request refused
+#                                          rolling restart, one instance at a time, with no request refused;
+#                                          interrupted, it puts the instance it was restarting back in rotation
 #   ./microblog cluster status [--dir DIR] what runs, and what HAProxy thinks of each instance
 #   ./microblog cluster jar [--dir DIR]    only build the runnable jar, DIR/microblog.jar (to copy to machines)
 #
@@ -18,6 +19,9 @@
 #   --database NAME the PostgreSQL database (default microblog); the role is always microblog
 #   --dir DIR       the run folder: jar, logs, pid files, secret (default data/cluster)
 #   --no-build      (./microblog's) use the WAR already built in microblog-web/target
+#
+# The instances and HAProxy run in sessions of their own: a Ctrl-C or a timeout around a command never stops them.
+# Their logs are DIR/i1.log... and DIR/haproxy.log; each start keeps the previous ones as .1 to .5.
 #
 # The database server is given by the libpq variables PGHOST and PGPORT (default 127.0.0.1:5432); PGUSER
 # (default postgres) is the account that creates the database and the role. The role's password comes from
@@ -66,6 +70,7 @@ dir=$(cd "$dir" && pwd)
 if [ "$command" = start ] && ! { [ -f "$dir/haproxy.pid" ] && kill -0 "$(cat "$dir/haproxy.pid")" 2>/dev/null; }; then
     declare -p port instances grid_port database pg_host pg_port >"$dir/settings"
 elif [ -f "$dir/settings" ]; then
+    # shellcheck source=/dev/null # written just above by a first start
     source "$dir/settings"
 fi
 
@@ -77,7 +82,12 @@ pid_of() {
     local state
     state=$(ps -o stat= -p "$pid" 2>/dev/null) && [ "${state:0:1}" != Z ] && echo "$pid"
 }
-running_instances() { ls "$dir" 2>/dev/null | sed -n 's/^\(i[0-9]*\)\.pid$/\1/p' | sort -V; }
+running_instances() {
+    local file
+    for file in "$dir"/i[0-9]*.pid; do
+        if [ -e "$file" ]; then basename "$file" .pid; fi
+    done | sort -V
+}
 
 # HAProxy from Debian's package (and socat, to talk to its runtime API), installed when missing if we are root.
 ensure_haproxy() {
@@ -91,6 +101,19 @@ ensure_haproxy() {
 }
 
 haproxy_api() { echo "$1" | socat stdio "unix-connect:$dir/haproxy.sock"; }
+
+# Waits (at most 10 s) until a HAProxy just started answers on its runtime API.
+await_haproxy_api() {
+    local waited=0
+    until haproxy_api "show info" >/dev/null 2>&1; do
+        [ $waited -lt 20 ] || fail "HAProxy does not answer on $dir/haproxy.sock: $dir/haproxy.log"
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+}
+
+# Out of HAProxy's maintenance state (a no-op for an instance that is not in it).
+put_in_rotation() { haproxy_api "set server instances/$1 state ready" >/dev/null; }
 
 # The state HAProxy gives an instance: UP, DOWN, MAINT, "UP 1/2" while it counts checks...
 haproxy_state() {
@@ -151,6 +174,17 @@ build_jar() {
     fi
 }
 
+# A process that starts again keeps the logs of its previous runs: FILE.1 is the one before, up to FILE.5 (the
+# log of an instance that crashed must still be there once it is brought back).
+rotate_log() {
+    local file=$1 n
+    [ -s "$file" ] || return 0
+    for n in 4 3 2 1; do
+        if [ -f "$file.$n" ]; then mv -f "$file.$n" "$file.$((n + 1))"; fi
+    done
+    mv -f "$file" "$file.1"
+}
+
 grid_members() {
     local i members=""
     for i in $(seq 1 "$instances"); do members+="${members:+,}127.0.0.1:$((grid_port + i - 1))"; done
@@ -159,19 +193,24 @@ grid_members() {
 
 # Instance i: its own HTTP port and data grid port, all bound to 127.0.0.1. Sessions are replicated (the
 # web container's availability stays on), with backups on another instance even on this one host
-# (--nohostaware). Graceful shutdown hands a stopping instance's share of the grid to the others first.
+# (--nohostaware). A SIGTERM stops an instance gracefully (GracefulShutdown in the application): out of
+# rotation, its requests finished, then Payara stops the application and after it the data grid, which hands
+# the instance's share of the sessions to the others first. Hazelcast's own shutdown hook is off: the JVM runs
+# hooks all at once, and it would stop the grid while the application still saves sessions into it.
 # While PostgreSQL does not answer, the instance's process is a shell waiting for it; it becomes Payara (exec,
-# same pid) once PostgreSQL answers.
+# same pid) once PostgreSQL answers. It runs in a session of its own (setsid): a Ctrl-C, a lost terminal or a
+# `timeout` around this script signals the script's process group, and must not stop the instances with it.
 start_instance() {
     local name=$1 i=${1#i} secrets=()
     [ -z "${MICROBLOG_DATASOURCE_PASSWORD:-}" ] && secrets=(--secretsdir "$dir/secrets")
+    rotate_log "$dir/$name.log"
     # shellcheck disable=SC2016 # expanded by the waiting shell
-    nohup bash -c 'pg_isready -q -h "$1" -p "$2" || echo "waiting for PostgreSQL at $1:$2"
+    setsid bash -c 'pg_isready -q -h "$1" -p "$2" || echo "waiting for PostgreSQL at $1:$2"
         until pg_isready -q -h "$1" -p "$2"; do sleep 2; done
         shift 2
         exec "$@"' wait-for-postgresql "$pg_host" "$pg_port" \
         java -Xmx1g -Duser.timezone=UTC \
-        -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.policy=GRACEFUL \
+        -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.enabled=false \
         -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
         "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
         "-Dmicroblog.datasource.database=$database" \
@@ -183,7 +222,7 @@ start_instance() {
         --startport $((grid_port + i - 1)) --disablephonehome --prebootcommandfile cluster/instance.asadmin \
         --logproperties microblog-web/src/main/payara/logging.properties \
         "${secrets[@]}" \
-        >"$dir/$name.log" 2>&1 &
+        </dev/null >"$dir/$name.log" 2>&1 &
     echo $! >"$dir/$name.pid"
 }
 
@@ -222,12 +261,14 @@ await_haproxy() {
     done
 }
 
+# A SIGTERM: the instance leaves rotation, finishes its requests and stops (about 10 s, at most 30 s of waiting
+# for its requests and then Payara's own shutdown); after 90 s it is killed.
 stop_instance() {
     local name=$1 pid waited=0
     pid=$(pid_of "$name") || { rm -f "$dir/$name.pid"; return 0; }
     kill -TERM "$pid"
     while kill -0 "$pid" 2>/dev/null; do
-        [ $waited -lt 60 ] || { kill -KILL "$pid"; break; }
+        [ $waited -lt 180 ] || { kill -KILL "$pid"; break; }
         sleep 0.5
         waited=$((waited + 1))
     done
@@ -240,7 +281,8 @@ start_haproxy() {
     } >"$dir/haproxy.cfg"
     export MICROBLOG_PORT=$port MICROBLOG_RUN=$dir MICROBLOG_ERRORS=$PWD/cluster/errors
     haproxy -c -q -f "$dir/haproxy.cfg" || fail "HAProxy refuses $dir/haproxy.cfg"
-    nohup haproxy -db -f "$dir/haproxy.cfg" >"$dir/haproxy.log" 2>&1 &
+    rotate_log "$dir/haproxy.log"
+    setsid haproxy -db -f "$dir/haproxy.cfg" </dev/null >"$dir/haproxy.log" 2>&1 &
     echo $! >"$dir/haproxy.pid"
 }
 
@@ -261,6 +303,10 @@ case "$command" in
         build_jar
         for i in $(seq 1 "$instances"); do [ -n "$(pid_of "i$i")" ] || start_instance "i$i"; done
         [ -n "$(pid_of haproxy)" ] || start_haproxy
+        # A rolling restart that was interrupted (killed, its terminal lost) may have left an instance in HAProxy's
+        # maintenance state: back in rotation. HAProxy's readiness checks still decide when it gets requests.
+        await_haproxy_api
+        for i in $(seq 1 "$instances"); do put_in_rotation "i$i"; done
         if [ $database_answers = false ]; then
             say "started; the instances start when PostgreSQL answers (see ./microblog cluster status)"
             exit 0
@@ -281,15 +327,24 @@ case "$command" in
     restart)
         [ -n "$(pid_of haproxy)" ] || fail "not running in $dir"
         # One at a time: HAProxy stops sending it requests and lets the running ones finish, then it stops
-        # (its sessions stay in the grid), starts, becomes ready, and HAProxy takes it back.
+        # (its sessions stay in the grid), starts, becomes ready, and HAProxy takes it back. Interrupted (Ctrl-C,
+        # SIGTERM, a lost terminal) or failed, it puts the instance it was restarting back in rotation before it
+        # exits: HAProxy's checks send it requests once it is ready (./microblog cluster start starts it if it
+        # was stopped). The instances run in sessions of their own and carry on.
+        in_maintenance=""
+        trap '[ -z "$in_maintenance" ] || put_in_rotation "$in_maintenance" || true' EXIT
+        trap 'say "interrupted${in_maintenance:+: $in_maintenance back in rotation once ready}"; exit 130' INT
+        trap 'say "interrupted${in_maintenance:+: $in_maintenance back in rotation once ready}"; exit 143' TERM HUP
         for name in $(running_instances); do
             say "restarting $name"
+            in_maintenance=$name
             haproxy_api "set server instances/$name state maint" >/dev/null
             await_drained "$name"
             stop_instance "$name"
             start_instance "$name"
             await_ready "$name"
-            haproxy_api "set server instances/$name state ready" >/dev/null
+            put_in_rotation "$name"
+            in_maintenance=""
             await_haproxy "$name" UP
         done
         say "restarted"

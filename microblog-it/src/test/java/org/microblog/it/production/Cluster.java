@@ -1,6 +1,7 @@
 package org.microblog.it.production;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -88,6 +89,71 @@ final class Cluster {
             api.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
             api.shutdownOutput();
             return new String(Channels.newInputStream(api).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Sends instance {@code name} a plain SIGTERM, as an operator's {@code kill}, systemd or a machine shutting down
+     * would. Returns the process, to await its end.
+     */
+    ProcessHandle terminate(String name) throws IOException {
+        ProcessHandle process = ProcessHandle.of(Long.parseLong(pid(name)))
+                .orElseThrow(() -> new AssertionError(name + " is not running"));
+        process.destroy();
+        return process;
+    }
+
+    /** The process id of instance {@code name} ("i2"), as its pid file says; empty while the file is written. */
+    String pid(String name) throws IOException {
+        return Files.readString(dir.resolve(name + ".pid")).strip();
+    }
+
+    /** Whether the process {@code pid} runs. */
+    static boolean isRunning(String pid) {
+        return !pid.isEmpty()
+                && ProcessHandle.of(Long.parseLong(pid))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
+    }
+
+    /** The log of instance {@code name} ("i2.log"), or of one of its previous runs ("i2.log.1"). */
+    Path log(String file) {
+        return dir.resolve(file);
+    }
+
+    /** What HAProxy thinks of instance {@code name}: UP, DOWN, MAINT, "UP 1/2"... */
+    String haproxyState(String name) {
+        return status().lines()
+                .filter(line -> line.startsWith(name + " "))
+                .map(line -> line.substring(line.indexOf("HAProxy: ") + "HAProxy: ".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in the status"));
+    }
+
+    /**
+     * Starts a rolling restart in the background, in a session and process group of its own (as a terminal or
+     * {@code timeout} runs it), its output in {@code restart.out} of the run folder.
+     */
+    Process startRestart() throws IOException {
+        return new ProcessBuilder(
+                        "setsid", home.resolve("microblog").toString(), "cluster", "restart", "--dir", dir.toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("restart.out").toFile())
+                .start();
+    }
+
+    /** Sends SIGTERM to the background restart's whole process group, as Ctrl-C or {@code timeout} would. */
+    void interrupt(Process restart) {
+        Commands.run(home, Duration.ofSeconds(30), List.of("kill", "-TERM", "--", "-" + restart.pid()));
+    }
+
+    /** What the background restart printed. */
+    String restartOutput() {
+        try {
+            return Files.readString(dir.resolve("restart.out"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
