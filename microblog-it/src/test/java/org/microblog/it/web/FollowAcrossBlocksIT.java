@@ -88,6 +88,17 @@ class FollowAcrossBlocksIT {
         return id.substring(formId.length() + 1);
     }
 
+    /** The viewer blocks the person, or the person blocks the viewer. */
+    private void blockEitherWay(People people, boolean viewerBlocks) {
+        if (viewerBlocks) {
+            block(people.viewer(), people.person());
+        } else {
+            WebClient person = new WebClient(base);
+            person.signIn(people.person());
+            block(person, people.viewerName());
+        }
+    }
+
     private List<WebClient.Page> lists(People people) {
         return List.of(
                 people.viewer().get("user/" + people.star() + "/followers"),
@@ -104,13 +115,7 @@ class FollowAcrossBlocksIT {
             assertTrue(followButton(page, people.person()).isPresent(), () -> "before the block: " + page.uri());
         }
 
-        if (viewerBlocks) {
-            block(people.viewer(), people.person());
-        } else {
-            WebClient person = new WebClient(base);
-            person.signIn(people.person());
-            block(person, people.viewerName());
-        }
+        blockEitherWay(people, viewerBlocks);
 
         for (WebClient.Page page : lists(people)) {
             assertEquals(200, page.status(), page.uri()::toString);
@@ -123,13 +128,7 @@ class FollowAcrossBlocksIT {
     @ValueSource(booleans = {true, false})
     void aFollowPostedAcrossABlockFromAListIsRefusedWithAMessage(boolean viewerBlocks) {
         People people = people();
-        if (viewerBlocks) {
-            block(people.viewer(), people.person());
-        } else {
-            WebClient person = new WebClient(base);
-            person.signIn(people.person());
-            block(person, people.viewerName());
-        }
+        blockEitherWay(people, viewerBlocks);
         String refusal = viewerBlocks
                 ? "You have blocked " + people.person() + ". Unblock them first to follow them."
                 : "You cannot follow " + people.person() + ": " + people.person() + " has blocked you.";

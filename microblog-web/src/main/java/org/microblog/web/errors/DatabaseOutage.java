@@ -14,11 +14,6 @@ public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
-    /** The database's own words for the outage, if {@code failure} is one (found anywhere in its causes). */
-    public static Optional<String> in(Throwable failure) {
-        return cause(failure).map(cause -> String.valueOf(cause.getMessage()));
-    }
-
     /** The cause that makes {@code failure} an outage, if it is one. */
     public static Optional<Throwable> cause(Throwable failure) {
         return Causes.find(

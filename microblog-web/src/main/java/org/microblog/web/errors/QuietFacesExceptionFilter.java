@@ -56,7 +56,7 @@ public class QuietFacesExceptionFilter extends FacesExceptionFilter {
     @Override
     protected void logException(
             HttpServletRequest request, Throwable exception, String location, String message, Object... parameters) {
-        if (!isForged(exception) && DatabaseOutage.in(exception).isEmpty()) {
+        if (!isForged(exception) && DatabaseOutage.cause(exception).isEmpty()) {
             super.logException(request, exception, location, message, parameters);
         }
     }

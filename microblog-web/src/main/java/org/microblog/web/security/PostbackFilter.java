@@ -1,6 +1,5 @@
 package org.microblog.web.security;
 
-import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -61,16 +59,14 @@ public class PostbackFilter extends HttpFilter {
     }
 
     /**
-     * Whether Faces would take the request for a postback or an AJAX request: it carries the view state, any
-     * other parameter of Faces' protocol, PrimeFaces' nonce, or the {@code Faces-Request} header. No link or
-     * address of ours has any of them.
+     * Whether Faces would take the request for a postback or an AJAX request: it carries any parameter of Faces'
+     * protocol ({@code jakarta.faces.ViewState} among them), PrimeFaces' nonce, or the {@code Faces-Request}
+     * header. No link or address of ours has any of them.
      */
     static boolean isFacesPostback(HttpServletRequest request) {
         return request.getHeader(FACES_REQUEST_HEADER) != null
-                || request.getParameter(ResponseStateManager.VIEW_STATE_PARAM) != null
-                || request.getParameter(NONCE) != null
-                || Collections.list(request.getParameterNames()).stream()
-                        .anyMatch(name -> name.startsWith(FACES_PARAMETERS));
+                || request.getParameterMap().keySet().stream()
+                        .anyMatch(name -> name.startsWith(FACES_PARAMETERS) || name.equals(NONCE));
     }
 
     /** Whether {@code nonce} has the shape PrimeFaces makes and accepts: Base64 of a UUID's text. */

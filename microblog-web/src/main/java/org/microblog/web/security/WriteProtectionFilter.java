@@ -13,10 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * Protects every request that can change something against cross-site request forgery, before any of the
- * application runs: every request but a plain read, that is anything but a GET or HEAD, and also any request
- * that Faces would run as a form's postback whatever its method (PostbackFilter, mapped before this one in
- * web.xml, already refuses a GET of that kind; this does not depend on it). It answers 403 with the error page,
- * and creates no session, when:
+ * application runs: anything but a GET or HEAD. That is also every request Faces runs as a form's postback, since
+ * Faces takes only a POST for one (PostbacksArePosts); a GET that carries a form's fields is PostbackFilter's,
+ * mapped before this one in web.xml. It answers 403 with the error page, and creates no session, when:
  *
  * <ol>
  * <li>the browser says the request comes from another site: Fetch Metadata's {@code Sec-Fetch-Site} is not
@@ -39,7 +38,7 @@ public class WriteProtectionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (isPlainRead(request)) {
+        if (READ_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
         } else if (!isSameOrigin(request)) {
             refuse(request, response, "it came from another site");
@@ -48,10 +47,6 @@ public class WriteProtectionFilter extends HttpFilter {
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private static boolean isPlainRead(HttpServletRequest request) {
-        return READ_METHODS.contains(request.getMethod()) && !PostbackFilter.isFacesPostback(request);
     }
 
     static boolean isSameOrigin(HttpServletRequest request) {

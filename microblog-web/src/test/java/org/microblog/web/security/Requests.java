@@ -2,8 +2,8 @@ package org.microblog.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
-import java.util.Collections;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Requests for unit tests: a method, parameters and headers, and nothing else (any other call fails). */
 final class Requests {
@@ -17,7 +17,9 @@ final class Requests {
                 (proxy, call, args) -> switch (call.getName()) {
                     case "getMethod" -> method;
                     case "getParameter" -> parameters.get((String) args[0]);
-                    case "getParameterNames" -> Collections.enumeration(parameters.keySet());
+                    case "getParameterMap" ->
+                        parameters.entrySet().stream()
+                                .collect(Collectors.toMap(Map.Entry::getKey, e -> new String[] {e.getValue()}));
                     case "getHeader" -> headers.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(call.getName());
                 });
