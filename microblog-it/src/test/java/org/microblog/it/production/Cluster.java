@@ -11,6 +11,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -103,9 +104,17 @@ final class Cluster {
         return process;
     }
 
-    /** The process id of instance {@code name} ("i2"), as its pid file says; empty while the file is written. */
+    /**
+     * The process id of instance {@code name} ("i2"), as its pid file says; empty while the file is written, and
+     * while a restart has stopped the instance and not yet started it again (no file).
+     */
     String pid(String name) throws IOException {
-        return Files.readString(dir.resolve(name + ".pid")).strip();
+        Path file = dir.resolve(name + ".pid");
+        try {
+            return Files.readString(file).strip();
+        } catch (NoSuchFileException stopped) {
+            return "";
+        }
     }
 
     /** Whether the process {@code pid} runs. */
