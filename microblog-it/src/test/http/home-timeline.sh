@@ -1,43 +1,68 @@
 #!/usr/bin/env bash
-# HTTP load test of Microblog with wrk, every answer checked. Only for a server started by hand on this
-# machine (see docs/benchmarks.md); it sends traffic to BASE_URL only.
+# HTTP load test of Microblog with wrk, every answer checked, and what each page cost the server. Only for a
+# server started by hand on this machine (see docs/benchmarks.md); it sends traffic to BASE_URL only.
 #
-#   microblog-it/src/test/http/home-timeline.sh [options] [home|profile|standard]
+#   microblog-it/src/test/http/home-timeline.sh [options] [pages|home|profile|standard]
 #
-#   home      (default) the signed-in home page "/": signs in USERS generated users (user1 .. user100000,
-#             password microblog-bench, see org.microblog.bench.Generate) through the real sign-in form, then
-#             wrk requests the home page with every cookie each user's sign-in set, the users in turn; an
-#             answer counts only if it is a 200 whose body has the sign-out form (id="signOut")
-#   profile   an anonymous page, the profile "/user/user1", no cookies; an answer counts only if it is a 200
-#             with id="profile-username"; answers that set a cookie (a session for a visitor) are counted
-#   standard  the standard set in one go: home at 4, 16 and 64 connections, profile at 16
+#   pages     (default) every page people read often and the floors under them, at 4, 16 and 64 connections,
+#             each page warmed up first (--pages and --conns choose):
+#               static      a style sheet (the servlet container alone)
+#               floor       /floor, a Faces page with nothing on it (filters, security, the Faces lifecycle)
+#               welcome     the visitor's welcome page / (the layout and menu, no data)
+#               signed-in   /change-password signed in (the layout, the signed-in user, no timeline)
+#               home        the signed-in home page /
+#               older       the signed-in home page's "Older posts" page (each user's own link)
+#               profile-in  the profile /user/user4985, signed in
+#               profile     the same profile, as a visitor
+#               explore     /explore, as a visitor
+#               followers   /user/user4985/followers, as a visitor
+#   home      the signed-in home page at --connections
+#   profile   the visitor's profile at --connections
+#   standard  the earlier standard set: home at 4, 16 and 64 connections, profile at 16
+#
+#   Signed-in pages sign in USERS generated users (user1 .. user100000, password microblog-bench, see
+#   org.microblog.bench.Generate) through the real sign-in form; wrk sends each user's cookies in turn, and an
+#   answer counts only if it is a 200 with the page's marker and the menu's profile link of the very user whose
+#   cookie was sent. Visitors' answers must be 200s with the page's marker; answers that set a cookie are counted.
 #
 #   --base URL          default http://127.0.0.1:8280
 #   --users N           signed-in users, default 100
 #   --connections N     home and profile modes, default 16
-#   --duration D        per run, wrk's syntax (30s, 1m), default 30s
-#   --jfr DIR           record a JFR profile of the server during the run (standard mode: the 16-connection
-#                       home run) into DIR and summarise it with jfr-summary.sh (DIR/*-summary.txt)
-#   --pid PID           the server's process for --jfr (default: the process listening on BASE_URL's port)
-#   --only-cookies A,B  diagnostic: send only these of the sign-in's cookies (e.g. JSESSIONID, to see Payara
-#                       7.2025.1 lose sessions without JSESSIONIDVERSION, FISH-13058, fixed in 7.2026.11); the
-#                       answers are still checked
+#   --pages A,B         pages mode: these pages only (names above)
+#   --conns A,B         pages mode: these connection counts, default 4,16,64
+#   --duration D        per measured run, wrk's syntax (30s, 1m), default 20s
+#   --warmup D          pages mode: a run at 16 connections before each page's measured runs, default 15s
+#   --warmup-all D      pages mode: the signed-in home page at 16 connections before everything, default 60s
+#   --jfr DIR           record a JFR profile of the server during the 16-connection runs (pages and standard
+#                       modes: of the signed-in home page only) into DIR and summarise it with jfr-summary.sh
+#   --pid PID[,PID]     the server's JVM(s), whose CPU, collections and allocation each run reports (default: the
+#                       process listening on BASE_URL's port; give the instances' pids behind a balancer)
+#   --only-cookies A,B  diagnostic: send only these of the sign-in's cookies; the answers are still checked
 #
-# Prints wrk's summary per run and a markdown table row per run at the end; exits 1 if any answer failed
-# (status not 200, marker missing, socket error or timeout) or a sign-in did not give a signed-in home page.
+# Per run it prints wrk's summary and, from the server's own counters: its CPU per page (the JVM's CPU time over
+# the run, from /proc, divided by the requests, so wrk's share is left out), wrk's CPU per page, the collections
+# and their pauses, the bytes allocated per page and the heap after the last collection (a JFR recording of
+# run-costs.jfc, read by run-costs.py). At the end a markdown table row per run. Exits 1 if any answer failed
+# (status not 200, marker or menu link missing, socket error or timeout) or a sign-in did not give a signed-in
+# home page.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-base=http://127.0.0.1:8280 users=100 connections=16 duration=30s jfr_dir="" pid="" only="" mode=home
+base=http://127.0.0.1:8280 users=100 connections=16 duration=20s warmup=15s warmup_all=60s jfr_dir="" pid="" only="" mode=pages
+pages=static,floor,welcome,signed-in,home,older,profile-in,profile,explore,followers conns=4,16,64
 while [ $# -gt 0 ]; do
     case "$1" in
         --base) base=$2; shift 2 ;;
         --users) users=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
+        --pages) pages=$2; shift 2 ;;
+        --conns) conns=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
+        --warmup) warmup=$2; shift 2 ;;
+        --warmup-all) warmup_all=$2; shift 2 ;;
         --jfr) jfr_dir=$2; shift 2 ;;
         --pid) pid=$2; shift 2 ;;
         --only-cookies) only=$2; shift 2 ;;
-        home|profile|standard) mode=$1; shift ;;
+        pages|home|profile|standard) mode=$1; shift ;;
         *) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
@@ -45,88 +70,176 @@ base=${base%/}
 command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cookies="$work/cookies.txt"
+cookies="$work/users.tsv"
 rows="$work/rows.md"
 status=0
+signed_in=false
+warming=false
 
 # cookie_header and sign_in
 source "$here/sign-in.sh"
 
 sign_in_all() {
+    [ "$signed_in" = false ] || return 0
+    signed_in=true
     echo "Signing in $users users at $base ..."
     # Spread over the generated ids 1..100000 so that the home pages differ (small and large followings).
     local step=$(( 100000 / users )) i signed
     : > "$cookies"
     for i in $(seq 1 "$users"); do
-        # a failed sign-in prints no cookie line (and says why on stderr)
-        sign_in $(( 1 + (i - 1) * step )) > "$work/cookie-$i" &
+        # a failed sign-in prints no line (and says why on stderr)
+        sign_in $(( 1 + (i - 1) * step )) > "$work/user-$i" &
         if (( i % 4 == 0 )); then wait; fi
     done
     wait
-    for i in $(seq 1 "$users"); do cat "$work/cookie-$i" >> "$cookies"; done
+    for i in $(seq 1 "$users"); do cat "$work/user-$i" >> "$cookies"; done
     signed=$(grep -c . "$cookies" || true)
-    echo "$signed of $users users signed in; cookies per user: $(head -1 "$cookies" | sed 's/=[^;]*//g')"
+    echo "$signed of $users users signed in ($(awk -F'\t' '$2 != "-"' "$cookies" | wc -l) with an \"Older posts\"" \
+        "link); cookies per user: $(head -1 "$cookies" | cut -f3 | sed 's/=[^;]*//g')"
     if [ "$signed" -ne "$users" ]; then
         echo "Some sign-ins failed: not measuring." >&2
         exit 1
     fi
     if [ -n "$only" ]; then
-        awk -v only=",$only," '{ out = ""; n = split($0, c, "; ")
+        awk -F'\t' -v OFS='\t' -v only=",$only," '{ out = ""; n = split($3, c, "; ")
             for (i = 1; i <= n; i++) { name = c[i]; sub(/=.*/, "", name)
                 if (index(only, "," name ",")) out = out (out == "" ? "" : "; ") c[i] }
-            print out }' "$cookies" > "$cookies.only" && mv "$cookies.only" "$cookies"
-        echo "sending only: $(head -1 "$cookies" | sed 's/=[^;]*//g')"
+            $3 = out; print }' "$cookies" > "$cookies.only" && mv "$cookies.only" "$cookies"
+        echo "sending only: $(head -1 "$cookies" | cut -f3 | sed 's/=[^;]*//g')"
     fi
 }
 
-server_pid() {
-    if [ -n "$pid" ]; then echo "$pid"; return; fi
+server_pids() {
+    if [ -n "$pid" ]; then echo "${pid//,/ }"; return; fi
     local port=${base##*:}
     port=${port%%/*}
     ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
 }
 
-# run LABEL PATH MARKER CONNECTIONS COOKIE_FILE [JFR]
+# The CPU time (user + system, in clock ticks) the processes' threads have used so far, as "all requests jit gc":
+# every thread, Payara's HTTP request threads, the JIT compilers and the garbage collector's threads (a thread's
+# name is in its /proc/PID/task/TID/stat, cut to 15 characters). A thread that ended during a run is missed.
+cpu_ticks() {
+    local p
+    for p in "$@"; do cat /proc/"$p"/task/*/stat 2>/dev/null; done | awk '
+        { lp = index($0, "("); rp = 0
+          for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { rp = i; break }
+          name = substr($0, lp + 1, rp - lp - 1)
+          split(substr($0, rp + 2), f, " ")   # f[1] is the state, utime and stime are f[12] and f[13]
+          t = f[12] + f[13]; all += t
+          if (name ~ /^http-thread-poo/) requests += t
+          else if (name ~ /^C[12] CompilerThre/) jit += t
+          else if (name ~ /^(GC Thread|G1 |VM Thread|VM Periodic)/) gc += t }
+        END { printf "%d %d %d %d\n", all, requests, jit, gc }'
+}
+
+jdk_tool() { echo "$(dirname "$(readlink -f "/proc/$1/exe")")/$2"; }
+
+# run LABEL PATH MARKER CONNECTIONS USERS_FILE [JFR_DIR]
+# Measures one page: wrk with one connection per thread (so that page.lua knows whose answer it reads), the
+# server's CPU from /proc before and after, its collections and allocation from a run-costs.jfc recording.
 run() {
-    local label=$1 path=$2 marker=$3 conns=$4 cookie_file=$5 profile=${6:-} out="$work/wrk.out" threads=2 p jcmd jfr_file
-    (( conns < threads )) && threads=$conns
+    local label=$1 path=$2 marker=$3 conns=$4 users_file=$5 profile=${6:-} out="$work/wrk.out" p jfr_file
+    local pids ticks_before ticks_after wrk_cpu costs gcs=0 pause=0 longest=0 allocated=0 heap=0
+    read -r -a pids <<< "$(server_pids)"
+    [ ${#pids[@]} -gt 0 ] || { echo "no server process found (give --pid)" >&2; exit 2; }
     echo
     echo "== $label, $conns connections, $duration; load before: $(uptime | sed 's/.*load average: //')"
+    for p in "${pids[@]}"; do
+        "$(jdk_tool "$p" jcmd)" "$p" JFR.start name=microblog-run-costs settings="$here/run-costs.jfc" > /dev/null
+    done
     if [ -n "$profile" ]; then
-        p=$(server_pid)
-        [ -n "$p" ] || { echo "--jfr: no server process found (give --pid)" >&2; exit 2; }
-        jcmd="$(dirname "$(readlink -f "/proc/$p/exe")")/jcmd"
-        mkdir -p "$jfr_dir"
-        jfr_file="$(cd "$jfr_dir" && pwd)/$(echo "$label" | tr -c 'a-z0-9\n' '-')-c$conns.jfr"
-        "$jcmd" "$p" JFR.start name=microblog-bench settings=profile > /dev/null
+        mkdir -p "$profile"
+        jfr_file="$(cd "$profile" && pwd)/$(echo "$label" | tr -c 'a-z0-9\n' '-')-c$conns.jfr"
+        "$(jdk_tool "${pids[0]}" jcmd)" "${pids[0]}" JFR.start name=microblog-bench settings=profile > /dev/null
     fi
-    PAGE="$path" MARKER="$marker" COOKIES="$cookie_file" \
-        wrk -t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency -s "$here/page.lua" "$base$path" | tee "$out"
+    read -r -a ticks_before <<< "$(cpu_ticks "${pids[@]}")"
+    TIMEFORMAT='%3U %3S'
+    { time PAGE="$path" MARKER="$marker" USERS="$users_file" \
+        wrk -t"$conns" -c"$conns" -d"$duration" --timeout 10s --latency -s "$here/page.lua" "$base${path/#older//}" \
+        > "$out"; } 2> "$work/wrk.time"
+    read -r -a ticks_after <<< "$(cpu_ticks "${pids[@]}")"
+    cat "$out"
+    for p in "${pids[@]}"; do
+        "$(jdk_tool "$p" jcmd)" "$p" JFR.stop name=microblog-run-costs filename="$work/costs-$p.jfr" > /dev/null
+        read -r g ps l a h <<< "$(python3 "$here/run-costs.py" "$(jdk_tool "$p" jfr)" "$work/costs-$p.jfr")"
+        gcs=$(( gcs + g )) allocated=$(( allocated + a )) heap=$(( heap + h ))
+        pause=$(awk -v a="$pause" -v b="$ps" 'BEGIN { print a + b }')
+        longest=$(awk -v a="$longest" -v b="$l" 'BEGIN { print (b > a ? b : a) }')
+    done
     if [ -n "$profile" ]; then
-        "$jcmd" "$p" JFR.stop name=microblog-bench filename="$jfr_file" > /dev/null
+        "$(jdk_tool "${pids[0]}" jcmd)" "${pids[0]}" JFR.stop name=microblog-bench filename="$jfr_file" > /dev/null
         echo "JFR recording: $jfr_file"
         "$here/jfr-summary.sh" "$jfr_file" | tee "${jfr_file%.jfr}-summary.txt"
     fi
-    local r
+    local r rps median p90 p99 max requests failed set_cookie server_ms wrk_ms alloc_kb k per_page=()
     r=$(grep '^result' "$out") || { echo "wrk printed no result" >&2; exit 1; }
     IFS=$'\t' read -r _ rps median p90 p99 max requests failed set_cookie <<< "$r"
-    printf '| %s | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s | %s |\n' "$label" "$conns" "$duration" \
-        "$rps" "$median" "$p90" "$p99" "$max" "$requests" "$failed" "$set_cookie" >> "$rows"
+    wrk_cpu=$(awk '{ print $1 + $2 }' "$work/wrk.time")
+    for k in 0 1 2 3; do
+        per_page+=("$(awk -v t=$(( ticks_after[k] - ticks_before[k] )) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+            'BEGIN { printf "%.2f", n ? t / hz * 1000 / n : 0 }')")
+    done
+    server_ms=${per_page[0]}
+    wrk_ms=$(awk -v s="$wrk_cpu" -v n="$requests" 'BEGIN { printf "%.2f", n ? s * 1000 / n : 0 }')
+    alloc_kb=$(awk -v a="$allocated" -v n="$requests" 'BEGIN { printf "%.0f", n ? a / 1024 / n : 0 }')
+    echo "server CPU per page $server_ms ms (request threads ${per_page[1]}, JIT compilers ${per_page[2]}," \
+        "GC and VM threads ${per_page[3]}), wrk CPU per page $wrk_ms ms; collections $gcs, pauses $pause ms" \
+        "(longest $longest ms); allocated $alloc_kb KB per page; heap after the last collection" \
+        "$(( heap / 1048576 )) MB"
     if [ "$failed" -ne 0 ]; then status=1; fi
+    [ "$warming" = false ] || return 0
+    printf '| %s | %s | %s | %s ms | %s ms | %s ms | **%s ms** | %s / %s / %s ms | %s ms | %s | %s ms (%s ms) | %s KB | %s MB | %s | %s | %s |\n' \
+        "$label" "$conns" "$rps" "$median" "$p99" "$max" "$server_ms" "${per_page[1]}" "${per_page[2]}" "${per_page[3]}" \
+        "$wrk_ms" "$gcs" "$pause" "$longest" \
+        "$alloc_kb" "$(( heap / 1048576 ))" "$requests" "$failed" "$set_cookie" >> "$rows"
 }
 
-home() { run "signed-in home /" / 'id="signOut"' "$1" "$cookies" "${2:-}"; }
-profile() { run "anonymous profile /user/user1" /user/user1 'id="profile-username"' "$1" "" "${2:-}"; }
+# page NAME CONNECTIONS [JFR_DIR]: one of the pages of the pages mode
+page() {
+    local name=$1 conns=$2 profile=${3:-} css
+    case "$name" in
+        static)
+            css=$(curl -sf "$base/" | grep -o 'href="[^"]*microblog\.css[^"]*"' | head -1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g')
+            [ -n "$css" ] || { echo "no style sheet link on $base/" >&2; exit 1; }
+            run "style sheet (static)" "$css" '.topbar' "$conns" "" "$profile" ;;
+        floor) run "empty Faces page /floor" /floor 'id="floor"' "$conns" "" "$profile" ;;
+        welcome) run "welcome page / (visitor)" / 'id="welcome-signin"' "$conns" "" "$profile" ;;
+        signed-in) sign_in_all; run "signed-in /change-password" /change-password 'id="signOut"' "$conns" "$cookies" "$profile" ;;
+        home) sign_in_all; run "signed-in home /" / 'id="signOut"' "$conns" "$cookies" "$profile" ;;
+        older) sign_in_all; run "signed-in home, older posts" older 'class="post"' "$conns" "$cookies" "$profile" ;;
+        profile-in) sign_in_all; run "profile /user/user4985, signed in" /user/user4985 'id="profile-username"' "$conns" "$cookies" "$profile" ;;
+        profile) run "profile /user/user4985 (visitor)" /user/user4985 'id="profile-username"' "$conns" "" "$profile" ;;
+        explore) run "explore (visitor)" /explore 'class="post"' "$conns" "" "$profile" ;;
+        followers) run "followers /user/user4985/followers (visitor)" /user/user4985/followers 'id="connections-heading"' "$conns" "" "$profile" ;;
+        *) echo "no page '$name'" >&2; exit 2 ;;
+    esac
+}
 
 case "$mode" in
-    home) sign_in_all; home "$connections" "$jfr_dir" ;;
-    profile) profile "$connections" "$jfr_dir" ;;
-    standard) sign_in_all; home 4; home 16 "$jfr_dir"; home 64; profile 16 ;;
+    home) page home "$connections" "$jfr_dir" ;;
+    profile) page profile "$connections" "$jfr_dir" ;;
+    standard) page home 4; page home 16 "$jfr_dir"; page home 64; page profile 16 ;;
+    pages)
+        # The JIT compiles what the pages share (the layout, the menu, the filters) in the first minute.
+        measured_duration=$duration duration=$warmup_all warming=true
+        page home 16 > "$work/warmup.out"
+        echo "warmed up the server: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+        for name in ${pages//,/ }; do
+            duration=$warmup warming=true
+            page "$name" 16 > "$work/warmup.out"
+            echo "warmed up: $name: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+            duration=$measured_duration warming=false
+            for c in ${conns//,/ }; do
+                page "$name" "$c" "$([ "$name" = home ] && [ "$c" = 16 ] && echo "$jfr_dir")"
+            done
+        done
+        ;;
 esac
 
 echo
-echo "| page | connections | duration | requests/s | median | p90 | p99 | max | requests | failed | answers setting a cookie |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| page | connections | requests/s | median | p99 | max | server CPU per page | of which requests / JIT / GC | wrk CPU per page | collections | GC pauses (longest) | allocated per page | heap after GC | requests | failed | set a cookie |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 cat "$rows"
 [ "$status" -eq 0 ] || echo "Some answers failed (see 'failed'): these figures do not measure the page." >&2
 exit "$status"

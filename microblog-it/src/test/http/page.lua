@@ -1,24 +1,33 @@
 -- wrk script for home-timeline.sh: GET one page again and again and check every answer.
 --
 -- Environment (set by home-timeline.sh):
---   PAGE     the path to request, e.g. / or /user/user1
+--   PAGE     the path to request, e.g. / or /user/user1; "older" takes each user's own "Older posts" path
 --   MARKER   text every good answer's body contains, e.g. id="signOut" (the sign-out form of a signed-in page)
---   COOKIES  optional: a file with one Cookie header value a line ("JSESSIONID=...; JSESSIONIDVERSION=..."),
---            one line per signed-in user; the requests take the users in turn. Without it: no cookies.
+--   USERS    optional: a file with one signed-in user a line, tab-separated: user name, the path of their home
+--            page's "Older posts" link (or -), and the Cookie header their sign-in left ("JSESSIONID=..."). The
+--            requests take the users in turn, and a good answer must also have the menu's profile link of the
+--            very user whose cookie was sent. Without it: no cookies.
 --
--- An answer counts as failed when its status is not 200 or its body lacks MARKER; requests that wrk gave up on
--- (socket errors, timeouts) count as failed too. Answers that set a cookie are counted separately. done() prints
--- a readable summary and one tab-separated line starting with "result" that home-timeline.sh turns into a
--- table row.
+-- home-timeline.sh runs wrk with one connection per thread: a thread then sends a request and reads its answer
+-- before it sends the next, so response() knows whose cookie the answer is for.
+--
+-- An answer counts as failed when its status is not 200 or its body lacks MARKER (or the user's menu link);
+-- requests that wrk gave up on (socket errors, timeouts) count as failed too. Answers that set a cookie are
+-- counted separately. done() prints a readable summary and one tab-separated line starting with "result" that
+-- home-timeline.sh turns into a table row.
 local page = os.getenv("PAGE") or "/"
 local marker = assert(os.getenv("MARKER"), "MARKER is not set")
-local cookies = {}
-local cookie_file = os.getenv("COOKIES")
-if cookie_file and #cookie_file > 0 then
-    for line in io.lines(cookie_file) do
-        if #line > 0 then cookies[#cookies + 1] = line end
+local users = {}
+local users_file = os.getenv("USERS")
+if users_file and #users_file > 0 then
+    for line in io.lines(users_file) do
+        local name, older, cookie = line:match("^([^\t]+)\t([^\t]+)\t(.*)$")
+        if name and (page ~= "older" or older ~= "-") then
+            users[#users + 1] = { path = page == "older" and older or page, cookie = cookie,
+                                  menu = 'id="nav-profile" href="/user/' .. name .. '"' }
+        end
     end
-    assert(#cookies > 0, "no cookies in " .. cookie_file)
+    assert(#users > 0, "no users in " .. users_file .. " for " .. page)
 end
 
 local threads = {}
@@ -33,21 +42,22 @@ function init(args)
     not_200 = 0
     no_marker = 0
     set_cookie = 0
+    sent = nil
 end
 
 function request()
-    local headers = { ["Accept"] = "text/html" }
-    if #cookies > 0 then
-        counter = counter + 1
-        headers["Cookie"] = cookies[(counter % #cookies) + 1]
+    if #users == 0 then
+        return wrk.format("GET", page, { ["Accept"] = "text/html" })
     end
-    return wrk.format("GET", page, headers)
+    counter = counter + 1
+    sent = users[(counter % #users) + 1]
+    return wrk.format("GET", sent.path, { ["Accept"] = "text/html", ["Cookie"] = sent.cookie })
 end
 
 function response(status, headers, body)
     if status ~= 200 then
         not_200 = not_200 + 1
-    elseif not (body and body:find(marker, 1, true)) then
+    elseif not (body and body:find(marker, 1, true) and (sent == nil or body:find(sent.menu, 1, true))) then
         no_marker = no_marker + 1
     end
     for name, _ in pairs(headers) do
@@ -70,9 +80,9 @@ function done(summary, latency, requests)
     local failed = bad_status + bad_body + socket
     local rps = summary.requests / (summary.duration / 1e6)
     local ms = function(p) return latency:percentile(p) / 1000 end
-    io.write(string.format("page %s, %s\n", page, #cookies > 0 and (#cookies .. " signed-in users") or "no cookies"))
-    io.write(string.format("requests: %d, failed: %d (not 200: %d, 200 without %s: %d, socket errors/timeouts: %d)\n",
-        summary.requests, failed, bad_status, marker, bad_body, socket))
+    io.write(string.format("page %s, %s\n", page, #users > 0 and (#users .. " signed-in users") or "no cookies"))
+    io.write(string.format("requests: %d, failed: %d (not 200: %d, 200 without %s%s: %d, socket errors/timeouts: %d)\n",
+        summary.requests, failed, bad_status, marker, #users > 0 and " or the user's menu link" or "", bad_body, socket))
     io.write(string.format("answers that set a cookie: %d\n", cookies_set))
     io.write(string.format("requests/s %.1f, latency median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n",
         rps, ms(50), ms(90), ms(99), latency.max / 1000))

@@ -14,9 +14,10 @@ cookie_header() {
 
 # Signs in user$1 through the sign-in form: GET /login, then POST every field of the form with id "login"
 # (form-body.py: hidden fields whatever their names, the PrimeFaces CSP nonce) with the user name, password
-# and the clicked button. Checks that the cookies give the signed-in home page; prints the Cookie header.
+# and the clicked button. Checks that the cookies give the signed-in home page; prints one tab-separated line:
+# the user name, the path of the home page's "Older posts" link (- if it has none) and the Cookie header.
 sign_in() {
-    local n=$1 jar="$work/jar-$1" body header
+    local n=$1 jar="$work/jar-$1" body header older
     local curl=(curl -sS --interface "$(client_address "$n")")
     "${curl[@]}" -c "$jar" -b "$jar" -f -o "$work/login-$n.html" "$base/login"
     body=$(python3 "$here/form-body.py" login "login:username=user$n" "login:password=microblog-bench" \
@@ -28,5 +29,6 @@ sign_in() {
         echo "user$n: the sign-in did not give a signed-in home page (cookies: ${header:-none})" >&2
         return 1
     fi
-    printf '%s\n' "$header"
+    older=$(grep -o 'class="older" href="[^"]*"' "$work/home-$n.html" | sed 's/.*href="//; s/"$//; s/&amp;/\&/g' || true)
+    printf 'user%s\t%s\t%s\n' "$n" "${older:--}" "$header"
 }
