@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.block.BlockService;
 import org.microblog.service.follow.CannotFollowSelfException;
 import org.microblog.service.follow.FollowService;
 
@@ -29,6 +31,9 @@ class FollowServiceIT {
     @EJB
     FollowService follows;
 
+    @EJB
+    BlockService blocks;
+
     @Test
     void followingTwiceKeepsOneLink() {
         User ann = fixtures.user("ann");
@@ -40,6 +45,32 @@ class FollowServiceIT {
         assertEquals(1, follows.followersCount(bob.getId()));
         assertEquals(1, follows.followingCount(ann.getId()));
         assertEquals(1, follows.following(ann.getId(), 0, 10).size());
+    }
+
+    @Test
+    void onlyPeopleNotFollowedNotBlockedEitherWayAndNotOneselfAreFollowable() {
+        User ann = fixtures.user("ann");
+        User followed = fixtures.user("bob");
+        User blockedByAnn = fixtures.user("carl");
+        User blockingAnn = fixtures.user("dora");
+        User free = fixtures.user("ed");
+        follows.follow(ann.getId(), followed.getUsername());
+        blocks.block(ann.getId(), blockedByAnn.getUsername());
+        blocks.block(blockingAnn.getId(), ann.getUsername());
+        long nobody = free.getId() + 1_000_000;
+
+        Set<Long> followable = follows.followableAmong(
+                ann.getId(),
+                List.of(
+                        ann.getId(),
+                        followed.getId(),
+                        blockedByAnn.getId(),
+                        blockingAnn.getId(),
+                        free.getId(),
+                        nobody));
+
+        assertEquals(Set.of(free.getId()), followable);
+        assertEquals(Set.of(), follows.followableAmong(ann.getId(), List.of()));
     }
 
     @Test

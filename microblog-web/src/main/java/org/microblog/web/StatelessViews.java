@@ -24,6 +24,12 @@ public class StatelessViews extends ViewHandlerWrapper {
 
     private static final String ERROR_PAGES = "/WEB-INF/errors/";
 
+    /**
+     * PageLanguage's client proxy, which finds the request's own bean on every call: looked up once, since each
+     * lookup (CDI.current() on Payara) walks the stack, and Faces asks for the locale several times a page.
+     */
+    private volatile PageLanguage language;
+
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
     }
@@ -44,6 +50,11 @@ public class StatelessViews extends ViewHandlerWrapper {
 
     @Override
     public Locale calculateLocale(FacesContext context) {
-        return Beans.getReference(PageLanguage.class).getLocale();
+        PageLanguage current = language;
+        if (current == null) {
+            current = Beans.getReference(PageLanguage.class);
+            language = current;
+        }
+        return current.getLocale();
     }
 }

@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.block.BlockPredicates;
 import org.microblog.service.block.BlockService;
 import org.microblog.service.block.FollowBlockedException;
 
@@ -116,6 +119,33 @@ public class FollowService {
                 .where(
                         cb.equal(follow.get(Follow_.followerId), followerId),
                         follow.get(Follow_.followedId).in(Set.copyOf(userIds)));
+        return Set.copyOf(em.createQuery(query).getResultList());
+    }
+
+    /**
+     * Those of {@code userIds} whom {@code followerId} may follow now: existing users other than themself, not
+     * followed yet, with no block either way (the rule of {@link #follow}). One statement for a whole list of
+     * suggestions, which the home page shows on every visit.
+     */
+    public Set<Long> followableAmong(long followerId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Path<Long> id = query.from(User.class).get(User_.id);
+        Subquery<Long> followed = query.subquery(Long.class);
+        Root<Follow> follow = followed.from(Follow.class);
+        followed.select(follow.get(Follow_.followedId))
+                .where(
+                        cb.equal(follow.get(Follow_.followerId), followerId),
+                        cb.equal(follow.get(Follow_.followedId), id));
+        query.select(id)
+                .where(
+                        id.in(Set.copyOf(userIds)),
+                        cb.notEqual(id, followerId),
+                        cb.not(cb.exists(followed)),
+                        BlockPredicates.neitherBlocks(cb, query, id, followerId));
         return Set.copyOf(em.createQuery(query).getResultList());
     }
 

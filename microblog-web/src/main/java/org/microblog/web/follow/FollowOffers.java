@@ -53,10 +53,14 @@ public class FollowOffers {
      * than shown with a button that the rule would not offer.
      */
     public <T> List<T> followable(List<T> suggested, ToLongFunction<T> id) {
-        Map<Long, FollowOffer> offers =
-                forPeople(suggested.stream().map(id::applyAsLong).toList());
+        Optional<Long> viewer = currentUser.id();
+        if (viewer.isEmpty() || suggested.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> followable = follows.followableAmong(
+                viewer.get(), suggested.stream().map(id::applyAsLong).toList());
         return suggested.stream()
-                .filter(s -> offers.get(id.applyAsLong(s)) == FollowOffer.FOLLOW)
+                .filter(s -> followable.contains(id.applyAsLong(s)))
                 .toList();
     }
 }
