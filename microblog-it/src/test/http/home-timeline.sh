@@ -140,7 +140,7 @@ jdk_tool() { echo "$(dirname "$(readlink -f "/proc/$1/exe")")/$2"; }
 # server's CPU from /proc before and after, its collections and allocation from a run-costs.jfc recording.
 run() {
     local label=$1 path=$2 marker=$3 conns=$4 users_file=$5 profile=${6:-} out="$work/wrk.out" p jfr_file
-    local pids ticks_before ticks_after wrk_cpu costs gcs=0 pause=0 longest=0 allocated=0 heap=0
+    local pids ticks_before ticks_after wrk_cpu gcs=0 pause=0 longest=0 allocated=0 heap=0
     read -r -a pids <<< "$(server_pids)"
     [ ${#pids[@]} -gt 0 ] || { echo "no server process found (give --pid)" >&2; exit 2; }
     echo
@@ -155,6 +155,7 @@ run() {
     fi
     read -r -a ticks_before <<< "$(cpu_ticks "${pids[@]}")"
     TIMEFORMAT='%3U %3S'
+    # "older": page.lua takes each user's own path; wrk still wants a URL, the home page's
     { time PAGE="$path" MARKER="$marker" USERS="$users_file" \
         wrk -t"$conns" -c"$conns" -d"$duration" --timeout 10s --latency -s "$here/page.lua" "$base${path/#older//}" \
         > "$out"; } 2> "$work/wrk.time"
@@ -172,9 +173,9 @@ run() {
         echo "JFR recording: $jfr_file"
         "$here/jfr-summary.sh" "$jfr_file" | tee "${jfr_file%.jfr}-summary.txt"
     fi
-    local r rps median p90 p99 max requests failed set_cookie server_ms wrk_ms alloc_kb k per_page=()
+    local r rps median p99 max requests failed set_cookie server_ms wrk_ms alloc_kb k per_page=()
     r=$(grep '^result' "$out") || { echo "wrk printed no result" >&2; exit 1; }
-    IFS=$'\t' read -r _ rps median p90 p99 max requests failed set_cookie <<< "$r"
+    IFS=$'\t' read -r _ rps median _ p99 max requests failed set_cookie <<< "$r"
     wrk_cpu=$(awk '{ print $1 + $2 }' "$work/wrk.time")
     for k in 0 1 2 3; do
         per_page+=("$(awk -v t=$(( ticks_after[k] - ticks_before[k] )) -v hz="$(getconf CLK_TCK)" -v n="$requests" \

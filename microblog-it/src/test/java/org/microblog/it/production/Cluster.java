@@ -117,12 +117,23 @@ final class Cluster {
         }
     }
 
-    /** Whether the process {@code pid} runs. */
+    /**
+     * Whether the process {@code pid} runs: it exists and is not a zombie (a process that ended and that nobody
+     * has reaped yet still has its pid, and ProcessHandle calls it alive).
+     */
     static boolean isRunning(String pid) {
-        return !pid.isEmpty()
-                && ProcessHandle.of(Long.parseLong(pid))
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false);
+        if (pid.isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // the state follows the command name, which is in parentheses and may hold spaces
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (NoSuchFileException ended) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The log of instance {@code name} ("i2.log"), or of one of its previous runs ("i2.log.1"). */

@@ -1,0 +1,15 @@
+package org.microblog.web.post;
+
+/**
+ * A post as a list of posts shows it, with every text and address made in Java: a row of the list reads these
+ * properties and calls no method. Jakarta EL resolves a method call with arguments by reflection on every call,
+ * and a list has twenty rows.
+ *
+ * @param author the author's username
+ * @param authorUrl the author's profile
+ * @param avatar the author's avatar, 48 pixels wide
+ * @param time the exact time, machine-readable ({@code <time datetime>})
+ * @param ago how long ago, in the page's language
+ * @param body the text
+ */
+public record PostRow(String author, String authorUrl, String avatar, String time, String ago, String body) {}
