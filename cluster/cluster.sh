@@ -10,7 +10,8 @@
 #                                          rolling restart, one instance at a time, with no request refused;
 #                                          interrupted, it puts the instance it was restarting back in rotation
 #   ./microblog cluster status [--dir DIR] what runs, and what HAProxy thinks of each instance
-#   ./microblog cluster jar [--dir DIR]    only build the runnable jar, DIR/microblog.jar (to copy to machines)
+#   ./microblog cluster jar [--dir DIR]    only build the runnable jar, DIR/microblog.jar, and its JVM options,
+#                                          DIR/jvm.options (to copy to machines)
 #
 # Options of start:
 #   --port N        the port people connect to (default 8080); instance i listens on N+i
@@ -172,6 +173,8 @@ build_jar() {
             || fail "building the runnable jar failed: $dir/build-jar.log"
         rm "$dir/ROOT.war"
     fi
+    # The JVM options go with the jar (./microblog cluster jar copies both to other machines).
+    cp microblog-web/src/main/payara/jvm.options "$dir/jvm.options"
 }
 
 # A process that starts again keeps the logs of its previous runs: FILE.1 is the one before, up to FILE.5 (the
@@ -209,7 +212,7 @@ start_instance() {
         until pg_isready -q -h "$1" -p "$2"; do sleep 2; done
         shift 2
         exec "$@"' wait-for-postgresql "$pg_host" "$pg_port" \
-        java -Xmx1g -Duser.timezone=UTC \
+        java "@$dir/jvm.options" \
         -Dhazelcast.socket.bind.any=false -Dhazelcast.shutdownhook.enabled=false \
         -Dmicroblog.datasource.class=org.postgresql.ds.PGSimpleDataSource \
         "-Dmicroblog.datasource.url=jdbc:postgresql://$pg_host:$pg_port/$database" \
@@ -351,7 +354,7 @@ case "$command" in
         ;;
     jar)
         build_jar
-        say "$dir/microblog.jar"
+        say "$dir/microblog.jar, run with: java @$dir/jvm.options -jar $dir/microblog.jar"
         ;;
     status)
         if [ -z "$(pid_of haproxy)" ]; then
