@@ -22,9 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.microblog.it.web.Names;
@@ -37,6 +36,7 @@ import org.microblog.it.web.WebClient.Page;
  * PostgreSQL restart must each leave every signed-in browser signed in with nothing it saved lost; what one
  * instance writes, the others show on their very next request.
  */
+@ExtendWith(RunningCluster.class)
 class ClusterIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";
@@ -45,16 +45,6 @@ class ClusterIT {
     private static final int SIGN_INS_PER_ADDRESS = 25;
 
     private static final Cluster cluster = new Cluster();
-
-    @BeforeAll
-    static void startOnAnEmptyDatabase() {
-        cluster.startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.stop();
-    }
 
     @Test
     void threeInstancesStartingAtOnceApplyEachMigrationOnce() throws SQLException, IOException {

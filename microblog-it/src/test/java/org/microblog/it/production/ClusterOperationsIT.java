@@ -19,18 +19,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
 
 /**
  * Production mode under what operators and machines do outside our scripts: a plain SIGTERM to an instance, a
- * rolling restart interrupted half-way, an instance's log after it is brought back. Its own cluster, as
- * {@link ClusterIT}'s, started by {@code ./microblog cluster start} on an empty database.
+ * rolling restart interrupted half-way, an instance's log after it is brought back. The cluster is
+ * {@link ClusterIT}'s ({@link RunningCluster}).
  */
+@ExtendWith(RunningCluster.class)
 class ClusterOperationsIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";
@@ -41,16 +41,6 @@ class ClusterOperationsIT {
     private static final int MAX_FAILURES = 20;
 
     private static final Cluster cluster = new Cluster();
-
-    @BeforeAll
-    static void startOnAnEmptyDatabase() {
-        cluster.startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.stop();
-    }
 
     /**
      * Signed-in people read their home page and post while the instance that serves one of them gets a SIGTERM:

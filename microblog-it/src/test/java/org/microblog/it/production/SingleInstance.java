@@ -39,10 +39,9 @@ final class SingleInstance {
         }
         Files.createDirectories(log.getParent());
         Path home = Path.of(System.getProperty("microblog.home"));
-        List<String> command = new ArrayList<>(
-                List.of(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "@" + home.resolve("microblog-web/src/main/payara/jvm.options")));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "@" + home.resolve("microblog-web/src/main/payara/jvm.options")));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of(
                 "-jar",
