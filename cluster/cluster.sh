@@ -264,8 +264,9 @@ await_haproxy() {
     done
 }
 
-# A SIGTERM: the instance leaves rotation, finishes its requests and stops (about 10 s, at most 30 s of waiting
-# for its requests and then Payara's own shutdown); after 90 s it is killed.
+# A SIGTERM: the instance leaves rotation, finishes its requests and stops (at most 30 s of waiting for its
+# requests, then Payara's own shutdown; how long that takes: docs/operations.md, "Stopping an instance"); after
+# 90 s it is killed.
 stop_instance() {
     local name=$1 pid waited=0
     pid=$(pid_of "$name") || { rm -f "$dir/$name.pid"; return 0; }

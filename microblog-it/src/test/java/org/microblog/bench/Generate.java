@@ -51,10 +51,10 @@ import org.postgresql.PGConnection;
  * the older spelling): {@code --end now} makes a live site, whose newest post is seconds old when the load
  * ends, {@code --end now-16h} one that has been quiet for 16 hours.
  *
- * <p>At a million users (20,000,000 posts, 50,000,000 follows) it writes the three CSV files (about 4 GB) and
- * loads them, printing rows, rate and time left as it goes. PostgreSQL gets the rows by {@code COPY} into
- * tables without indexes or constraints, which are then built once, each in one sort; Derby imports into
- * empty tables, which it does in bulk, building each index once at the end.
+ * <p>At a million users (20,000,000 posts, 50,000,000 follows) it writes the three CSV files (their size and the
+ * load times: docs/benchmarks.md, "The data set") and loads them, printing rows, rate and time left as it goes.
+ * PostgreSQL gets the rows by {@code COPY} into tables without indexes or constraints, which are then built once,
+ * each in one sort; Derby imports into empty tables, which it does in bulk, building each index once at the end.
  */
 public final class Generate {
 

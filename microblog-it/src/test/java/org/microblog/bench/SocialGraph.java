@@ -12,9 +12,8 @@ import java.util.SplittableRandom;
  *       the {@value #HEAVY_FOLLOWERS} users with the most followings are raised to between 4,500 and that cap
  *       (the one with the most to exactly the cap), so that the benchmark has a group following ~5,000.
  *   <li>Whom they follow: users are ranked by popularity (a seeded shuffle) and rank {@code r} (from 1) is
- *       chosen with weight {@code 1 / (r + 6)}, without repeats: at 100,000 users and 5,000,000 links the
- *       most-followed user gets about 36,000 followers, some 35 users more than 10,000, the median user about
- *       a dozen.
+ *       chosen with weight {@code 1 / (r + 6)}, without repeats: a few users get tens of thousands of
+ *       followers, the median user about a dozen (the counts of seed 42: docs/benchmarks.md, "The data set").
  *   <li>Posts per user: log-normal with median 7, scaled to the requested total (a few thousand for the
  *       most active users).
  * </ul>

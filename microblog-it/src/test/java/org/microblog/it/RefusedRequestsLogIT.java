@@ -28,7 +28,7 @@ class RefusedRequestsLogIT {
     /**
      * One client for the class, whose connections stay open as a browser's do. A client that closes its connection
      * the moment it has read an error page can make Payara log a warning: its error valve flushes the finished
-     * page once more (noted in docs/benchmarks.md, security scans).
+     * page once more (noted in docs/security.md, "Known gap").
      */
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 

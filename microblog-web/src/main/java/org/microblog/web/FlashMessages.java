@@ -15,8 +15,8 @@ import org.omnifaces.util.Messages;
  * Messages for the page after a redirect ("Your post is now live!"), kept as plain text in the HTTP session
  * until the next page shows them, then removed: a few dozen bytes for one request.
  *
- * <p>Written by hand instead of using Faces' flash: Mojarra keeps its flash in the session as maps of maps
- * (about 3 KB serialized, for as long as the session lives) and creates a session for it.
+ * <p>Written by hand instead of using Faces' flash: Mojarra keeps its flash in the session as maps of maps, for
+ * as long as the session lives, and creates a session for it (see NoFlash).
  */
 public final class FlashMessages {
 

@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Faces' flash, switched off. Mojarra starts its flash on every request and keeps it in the HTTP session
- * (a map of maps and a helper, about 2 KB serialized for every signed-in user, whether anything is in it or
- * not), which would be most of what a session weighs. Microblog needs the flash only for a message after a
- * redirect, which {@link FlashMessages} keeps as plain text instead; this flash holds nothing and touches
- * nothing. Registered as the flash factory in faces-config.xml.
+ * (a map of maps and a helper, for every signed-in user, whether anything is in it or not), which would be most
+ * of what a session weighs (docs/benchmarks.md, "The web tier's session"). Microblog needs the flash only for a
+ * message after a redirect, which {@link FlashMessages} keeps as plain text instead; this flash holds nothing and
+ * touches nothing. Registered as the flash factory in faces-config.xml.
  */
 public class NoFlash extends Flash {
 

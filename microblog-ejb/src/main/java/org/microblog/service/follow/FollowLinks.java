@@ -77,8 +77,8 @@ public class FollowLinks {
     /**
      * The user, read with their row locked: read, then refreshed under the lock. Not {@code em.find(User.class,
      * id, PESSIMISTIC_WRITE)} nor a query with that lock mode: EclipseLink then builds the user with their
-     * relationships, loading everyone they follow and everyone following them (seconds for the heaviest users,
-     * with the lock held; see docs/benchmarks.md).
+     * relationships, loading everyone they follow and everyone following them, with the lock held
+     * (docs/benchmarks.md, "The timeline: figures behind the plan").
      */
     private User lock(long userId) {
         User user = accounts.getById(userId);

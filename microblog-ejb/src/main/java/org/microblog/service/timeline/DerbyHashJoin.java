@@ -15,14 +15,14 @@ import java.util.List;
  * what the database knows: the loop costs one index range per followed user; the hash join reads, until the
  * page is full, about as many of the site's posts as the page needs times the share of the site's users that
  * the reader follows (or the whole window, if that is fewer). So the crossing point is not a constant: it grows
- * with the square root of the number of users (about 400 followed users at 100,000 users, 1,300 at 1,000,000).
+ * with the square root of the number of users (docs/benchmarks.md, "The timeline: figures behind the plan").
  */
 final class DerbyHashJoin implements HomeTimelinePlan {
 
     /**
-     * What one followed user's index range costs Derby in the loop, in posts read by the hash join: about 4 µs
-     * against 0.3 µs (measured at 100,000 users; both are reads of B-tree pages in memory, so their ratio does
-     * not move with the size of the site; see docs/benchmarks.md).
+     * What one followed user's index range costs Derby in the loop, in posts read by the hash join. Both are reads
+     * of B-tree pages in memory, so their ratio does not move with the size of the site; the two costs it comes
+     * from are in docs/benchmarks.md, "The timeline: figures behind the plan".
      */
     static final double RANGE_COST_IN_POST_READS = 13;
 

@@ -18,25 +18,24 @@ import org.microblog.domain.user.Follow;
  * when the reader follows too few users for {@link DerbyHashJoin} to pay.
  *
  * <p>It selects the post ids only and names no user: with the users table in the join, Derby looks up every
- * followed user before their posts, which doubles the cost (measured).
+ * followed user before their posts as well (docs/benchmarks.md, "The timeline: figures behind the plan").
  *
  * <p>The order is stated on {@code COALESCE(created_at, created_at)}: the same values (the column is NOT
  * NULL), but no index delivers them in that order. This keeps the plan that reads the followed users' ranges
  * (or, on PostgreSQL, hashes the followed users against the window's posts) and sorts the few rows found. With
  * the plain column, PostgreSQL switches, once the time window is wide (a user who follows few people), to
- * walking ALL posts newest first and probing the followers table for each: about 200 ms instead of 1 ms for a
- * user following 11 (measured on the generated data set).
+ * walking ALL posts newest first and probing the followers table for each, far slower for such a reader
+ * (docs/benchmarks.md, "The timeline: figures behind the plan").
  *
  * <p>Which plan is best depends on the values: the reader's following count and the window's length. A
  * prepared statement is planned once for all values, though: after five runs, PostgreSQL's JDBC driver makes
  * it a server-side statement, and PostgreSQL then uses a generic plan, made without the values, that loops
- * over every followed user. For a reader following 5,000 that plan took 150 ms where the plan for the values
- * (read the window's posts, probe the reader's links) took 19 ms, and page 10 for a reader following 99 took
- * 13 ms against 1.1 ms (EXPLAIN ANALYZE under {@code plan_cache_mode = force_generic_plan} and {@code
- * force_custom_plan}; docs/benchmarks.md). So {@link #plannedForItsValues} sends this query, and only this
- * one, with its values written in (all of them numbers and times from the service, never text from a
- * request), and PostgreSQL plans each run for them: about 0.2 ms of planning. On Derby, which compiles every
- * new statement text (milliseconds), {@link #prepared} binds them as usual.
+ * over every followed user, several times slower than the plan for the values (read the window's posts,
+ * probe the reader's links) both for readers who follow thousands and for later pages of readers who follow
+ * a hundred (docs/benchmarks.md, "The timeline: figures behind the plan"). So {@link #plannedForItsValues}
+ * sends this query, and only this one, with its values written in (all of them numbers and times from the
+ * service, never text from a request), and PostgreSQL plans each run for them, which costs far less than the
+ * generic plan loses. On Derby, which compiles every new statement text, {@link #prepared} binds them as usual.
  */
 final class FollowedAuthorsJoin implements HomeTimelinePlan {
 

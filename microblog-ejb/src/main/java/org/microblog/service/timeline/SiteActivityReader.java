@@ -27,8 +27,8 @@ import org.microblog.domain.user.User_;
  * <p>The newest and oldest post are each the first row of an index in its own order, never {@code MAX} or
  * {@code MIN} of the time: Derby reads an index for those only in the order it was built, and the time is
  * indexed newest first ({@code posts(created_at DESC, id DESC, author_id)}), so each was a scan of every post
- * (12 and 6 s at 20,000,000 posts, measured). The oldest post is the first written, by id: a later time than
- * the true oldest, if ids and times ever disagreed, only makes a window end without a bound sooner.
+ * (docs/benchmarks.md, "The timeline: figures behind the plan"). The oldest post is the first written, by id: a
+ * later time than the true oldest, if ids and times ever disagreed, only makes a window end without a bound sooner.
  */
 @ApplicationScoped
 public class SiteActivityReader {

@@ -152,8 +152,8 @@ public class TimelineService {
      * Every post on the site that {@code source} keeps, newest first: the home timeline of a reader who follows
      * everyone, in time windows too. The window's lower bound is what makes Derby read {@code posts(created_at
      * DESC, id DESC, author_id)} in order and stop at the page: without it, and with the block conditions,
-     * Derby read all 2,000,000 posts of the generated site by author and sorted them (13 s a page; 21 rows read
-     * with the bound).
+     * Derby read every post of the site by author and sorted them (docs/benchmarks.md, "The timeline: figures
+     * behind the plan").
      */
     private PostPage acrossTheSite(Optional<TimelineCursor> after, int size, Source source) {
         SiteActivity site = activity.current();

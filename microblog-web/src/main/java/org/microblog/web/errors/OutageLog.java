@@ -13,9 +13,10 @@ import java.util.logging.Logger;
  * again.
  *
  * <p>Written by hand because no library logs an outage this way. Payara's connection pool, EclipseLink and the EJB
- * container each log every failed attempt, two of them with a stack trace (about 430 lines for the first request,
- * 320 pool warnings per 30 s): their loggers are turned down to SEVERE instead (persistence.xml, the preboot command
- * files), and java.util.logging has no rate limit to put in their place. Only the counting is here; the callers
+ * container each log every failed attempt, two of them with a stack trace (hundreds of lines for one outage:
+ * docs/operations.md, "Logs, and a database outage in them"): their loggers are turned down to SEVERE instead
+ * (persistence.xml, microblog-web/src/main/payara/logging.properties), and java.util.logging has no rate limit to
+ * put in their place. Only the counting is here; the callers
  * (DatabaseOutageFilter, DatabaseReadiness, the probe of {@link DatabaseOutages}) say what happened.
  */
 final class OutageLog {
