@@ -47,6 +47,16 @@ public class AccountService {
     @EJB
     RememberMeService rememberMe;
 
+    /** For the container, which fills the fields above. */
+    public AccountService() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public AccountService(EntityManager em, Passwords passwords, RememberMeService rememberMe) {
+        this.em = em;
+        this.passwords = passwords;
+        this.rememberMe = rememberMe;
+    }
+
     /**
      * Opens an account. Usernames are kept as typed and unique without regard to case, emails after trimming
      * and lower-casing. Of two registrations racing for one name (in any case) or one email, one opens the

@@ -49,6 +49,17 @@ public class BlockService {
     @Inject
     Event<BlockMade> blocksMade;
 
+    /** For the container, which fills the fields above. */
+    public BlockService() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public BlockService(EntityManager em, AccountService accounts, FollowLinks links, Event<BlockMade> blocksMade) {
+        this.em = em;
+        this.accounts = accounts;
+        this.links = links;
+        this.blocksMade = blocksMade;
+    }
+
     /**
      * Makes {@code blockerId} block {@code username}, and removes the follow links between them both ways
      * (with their counts).

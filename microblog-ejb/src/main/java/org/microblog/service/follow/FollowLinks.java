@@ -31,6 +31,15 @@ public class FollowLinks {
     @Inject
     AccountService accounts;
 
+    /** For the container, which fills the fields above. */
+    protected FollowLinks() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public FollowLinks(EntityManager em, AccountService accounts) {
+        this.em = em;
+        this.accounts = accounts;
+    }
+
     /** The acting user and the other, both rows locked. */
     public record LockedPair(User actor, User other) {}
 

@@ -53,6 +53,17 @@ public class FollowService {
     @Inject
     Event<NewFollow> newFollows;
 
+    /** For the container, which fills the fields above. */
+    public FollowService() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public FollowService(EntityManager em, FollowLinks links, BlockService blocks, Event<NewFollow> newFollows) {
+        this.em = em;
+        this.links = links;
+        this.blocks = blocks;
+        this.newFollows = newFollows;
+    }
+
     /**
      * Makes {@code followerId} follow {@code username}.
      *

@@ -78,6 +78,14 @@ public class SuggestionService {
     @PersistenceContext
     EntityManager em;
 
+    /** For the container, which injects the entity manager above. */
+    public SuggestionService() {}
+
+    /** For tools outside the server (the benchmark): the entity manager the container would inject. */
+    public SuggestionService(EntityManager em) {
+        this.em = em;
+    }
+
     /**
      * Suggestions for {@code userId}, best first, from {@code first} (0-based), at most {@code max}: the people
      * the user's followings follow, then the most-followed people on the site (for someone who follows nobody

@@ -46,6 +46,14 @@ public class NotificationService {
 
     Clock clock = Clock.systemUTC();
 
+    /** For the container, which injects the entity manager above. */
+    public NotificationService() {}
+
+    /** For tools outside the server (the benchmark): the entity manager the container would inject. */
+    public NotificationService(EntityManager em) {
+        this.em = em;
+    }
+
     /** Tells the followed user about a new follower (see the class comment for when it does not). */
     public void onNewFollow(@Observes NewFollow follow) {
         tellAboutFollow(follow.followerId(), follow.followedId());

@@ -22,6 +22,15 @@ public class PostService {
     @Inject
     AccountService accounts;
 
+    /** For the container, which fills the fields above. */
+    public PostService() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public PostService(EntityManager em, AccountService accounts) {
+        this.em = em;
+        this.accounts = accounts;
+    }
+
     /**
      * Publishes {@code body} as {@code authorId}, now.
      *

@@ -42,6 +42,14 @@ public class SiteActivityReader {
 
     private record Reading(SiteActivity activity, long atNanos) {}
 
+    /** For the container, which injects the entity manager above. */
+    protected SiteActivityReader() {}
+
+    /** For tools outside the server (the benchmark): the entity manager the container would inject. */
+    public SiteActivityReader(EntityManager em) {
+        this.em = em;
+    }
+
     public SiteActivity current() {
         Reading reading = last;
         long now = System.nanoTime();

@@ -50,6 +50,23 @@ public class TimelineService {
     @Inject
     SiteActivityReader activity;
 
+    /**
+     * For the container, which fills the fields above. Every service is built so: the persistence context can only
+     * be injected into a field, never into a constructor, and an EJB needs a public no-arg constructor anyway, so
+     * constructor injection would spare no field; a second constructor, taking the collaborators, serves the tools
+     * that run the services outside the server.
+     */
+    public TimelineService() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public TimelineService(
+            EntityManager em, FollowService follows, CurrentDatabase database, SiteActivityReader activity) {
+        this.em = em;
+        this.follows = follows;
+        this.database = database;
+        this.activity = activity;
+    }
+
     /** Posts by {@code userId} and everyone they follow, newest first. */
     public PostPage home(long userId, Optional<TimelineCursor> after, int size) {
         long authors = follows.followingCount(userId) + 1; // and the reader's own posts

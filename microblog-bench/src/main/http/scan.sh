@@ -5,13 +5,13 @@
 # brute-force (buster, nikto, brute_login_form), and points wapiti's out-of-band endpoint (which xxe also asks)
 # at a closed port of this machine. See docs/benchmarks.md for the findings.
 #
-#   microblog-it/src/test/http/scan.sh [--base http://127.0.0.1:8080] [--out DIR] [--user NAME --password PW]
+#   microblog-bench/src/main/http/scan.sh [--base http://127.0.0.1:8080] [--out DIR] [--user NAME --password PW]
 #                                      [--tools sqlmap,wapiti]
 #
 # With --user, both tools also get the cookies of that user's sign-in (the signed-in pages and forms).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-base=http://127.0.0.1:8080 out=microblog-it/target/scan user="" password="" tools=sqlmap,wapiti
+base=http://127.0.0.1:8080 out=microblog-bench/target/scan user="" password="" tools=sqlmap,wapiti
 while [ $# -gt 0 ]; do
     case "$1" in
         --base) base=$2; shift 2 ;;

@@ -2,7 +2,7 @@
 # What a kill -9 of one instance costs, measured through HAProxy (a benchmark, not a test; see
 # docs/benchmarks.md). Only for a cluster started by ./microblog cluster on the generated data set.
 #
-#   microblog-it/src/test/http/failover.sh [--base URL] [--dir DIR] [--database DB] [--clients N]
+#   microblog-bench/src/main/http/failover.sh [--base URL] [--dir DIR] [--database DB] [--clients N]
 #                                          [--duration S] [--kill-after S]
 #
 #   --base URL      the balancer, default http://127.0.0.1:8080

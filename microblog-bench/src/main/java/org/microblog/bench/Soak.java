@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.microblog.it.web.WebClient;
-import org.microblog.it.web.WebClient.Page;
+import org.microblog.bench.Browser.Page;
 
 /**
  * A long run of mixed traffic against a running Microblog on the generated data set, every answer checked (a
@@ -55,11 +54,11 @@ public final class Soak {
 
     boolean run(URL base, Duration length, int users, int threads, List<String> instances) throws Exception {
         System.out.printf("Signing in %d users at %s ...%n", users, base);
-        List<WebClient> browsers = new ArrayList<>();
+        List<Browser> browsers = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            WebClient browser = new WebClient(base);
+            Browser browser = new Browser(base);
             String name = "user" + (1 + i * (100_000 / users));
-            Page home = browser.follow(browser.trySignIn(name, PASSWORD, false));
+            Page home = browser.follow(browser.trySignIn(name, PASSWORD));
             if (!home.body().contains(SIGNED_IN)) {
                 throw new IllegalStateException(name + " could not sign in: " + home.status());
             }
@@ -102,7 +101,7 @@ public final class Soak {
         return failures.isEmpty();
     }
 
-    private void step(WebClient browser, SplittableRandom random) {
+    private void step(Browser browser, SplittableRandom random) {
         int dice = random.nextInt(100);
         String other = "user" + random.nextInt(1, 100_001);
         if (dice < 60) {
@@ -163,7 +162,7 @@ public final class Soak {
         List<String> heaps = new ArrayList<>();
         for (String instance : instances) {
             try {
-                Page live = new WebClient(URI.create(instance + "/").toURL()).get("health/live");
+                Page live = new Browser(URI.create(instance + "/").toURL()).get("health/live");
                 Matcher retained = RETAINED.matcher(live.body());
                 heaps.add(retained.find() ? retained.group(1) + " %" : "?");
             } catch (Exception | AssertionError unreachable) {

@@ -2,7 +2,6 @@ package org.microblog.bench;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,7 @@ import org.microblog.service.schema.DatabaseMigrations;
  * <p>Part of {@code ./microblog bench} (one line in {@link Benchmark}); alone, with its own table:
  *
  * <pre>
- * ./mvnw -B -q -Pbench -pl microblog-it -am process-test-classes \
+ * ./mvnw -B -q -Pbench -pl microblog-bench -am process-classes \
  *     -Dbench.main=org.microblog.bench.WhoToFollowBench -Dbench.args="[--jdbc-url URL --user U] [--samples 2000]"
  * </pre>
  */
@@ -35,11 +34,9 @@ final class WhoToFollowBench {
 
     static final int BOX = 3;
     static final int PAGE = 20;
-    private static final Field EM = field();
 
     private final Database db;
     private final Services services;
-    private final SuggestionService suggestions = new SuggestionService();
 
     private WhoToFollowBench(Database db, Services services) {
         this.db = db;
@@ -79,14 +76,7 @@ final class WhoToFollowBench {
     }
 
     private List<Suggestion> suggest(long user, int max) {
-        return services.entityManager(em -> {
-            try {
-                EM.set(suggestions, em);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-            return suggestions.suggest(user, 0, max);
-        });
+        return services.suggestions(suggestions -> suggestions.suggest(user, 0, max));
     }
 
     private void verify(long user) {
@@ -133,16 +123,6 @@ final class WhoToFollowBench {
         }
     }
 
-    private static Field field() {
-        try {
-            Field f = SuggestionService.class.getDeclaredField("em");
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** This benchmark alone: prints median and p99 per row. */
     public static void main(String[] argv) throws Exception {
         Database.Args args = new Database.Args(argv);
@@ -161,14 +141,13 @@ final class WhoToFollowBench {
             properties.put("eclipselink.logging.parameters", "true");
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", properties);
-        try {
+        try (Services services = new Services(emf, db.vendor())) {
             System.out.printf(
                     Locale.ROOT,
                     "%s, load %s%n",
                     db.name(),
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                             .strip());
-            Services services = new Services(emf, db.vendor());
             long[] hundred = sampled.groups()[1];
             BiConsumer<String, IntFunction<Object>> timed = (name, op) -> {
                 for (int i = 0; i < warmup; i++) {

@@ -103,8 +103,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%s: %s, %s; load %s%n", db.name(), scale, site, loadBefore);
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
-        try {
-            Benchmark bench = new Benchmark(db, new Services(emf, db.vendor()), samples, warmup);
+        try (Services services = new Services(emf, db.vendor())) {
+            Benchmark bench = new Benchmark(db, services, samples, warmup);
             bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
             bench.newest = newest;
             bench.run(sampled, tutorialUsers);

@@ -2,7 +2,7 @@
 # HTTP load test of Microblog with wrk, every answer checked, and what each page cost the server. Only for a
 # server started by hand on this machine (see docs/benchmarks.md); it sends traffic to BASE_URL only.
 #
-#   microblog-it/src/test/http/home-timeline.sh [options] [pages|home|profile|standard]
+#   microblog-bench/src/main/http/home-timeline.sh [options] [pages|home|profile|standard]
 #
 #   pages     (default) every page people read often and the floors under them, at 4, 16 and 64 connections,
 #             each page warmed up first (--pages and --conns choose):

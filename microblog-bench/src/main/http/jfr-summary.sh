@@ -2,7 +2,7 @@
 # Where the server's request threads spend their CPU in a JFR recording (from home-timeline.sh --jfr, or any
 # recording with jdk.ExecutionSample events, e.g. settings=profile).
 #
-#   microblog-it/src/test/http/jfr-summary.sh RECORDING.jfr [THREAD_REGEX]
+#   microblog-bench/src/main/http/jfr-summary.sh RECORDING.jfr [THREAD_REGEX]
 #
 # THREAD_REGEX selects the sampled threads (default: Payara's HTTP request threads, "http-thread-pool").
 # Prints, as percentages of those threads' execution samples:

@@ -1,0 +1,153 @@
+package org.microblog.bench;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.annotation.Annotation;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.microblog.service.account.AccountService;
+import org.microblog.service.block.BlockMade;
+import org.microblog.service.block.BlockService;
+import org.microblog.service.follow.FollowLinks;
+import org.microblog.service.follow.FollowService;
+import org.microblog.service.follow.SuggestionService;
+import org.microblog.service.notification.NotificationService;
+import org.microblog.service.post.PostService;
+import org.microblog.service.schema.CurrentDatabase;
+import org.microblog.service.schema.DatabaseVendor;
+import org.microblog.service.timeline.SiteActivityReader;
+import org.microblog.service.timeline.TimelineService;
+
+/**
+ * The application's real service classes outside the server, built through their constructors.
+ *
+ * <p>In the server a call to a {@code @Stateless} bean runs in a transaction-scoped persistence context; here
+ * each call gets a fresh entity manager and the services built on it ({@link Call}), closed after it. The
+ * application-scoped beans are built once, as the container does: the database, and the site activity reader
+ * with its ten-second reading, which reads through an entity manager of its own (it reads numbers, never
+ * entities, and the tools call it outside any write).
+ *
+ * <p>Each service keeps the no-arg constructor and the annotated fields that the container uses, and has a second
+ * constructor, taking its collaborators, for tools such as this (why: {@link TimelineService#TimelineService()}).
+ */
+final class Services implements AutoCloseable {
+
+    private final EntityManagerFactory emf;
+    private final CurrentDatabase database;
+    private final EntityManager activityEntityManager;
+    private final SiteActivityReader activity;
+
+    Services(EntityManagerFactory emf, DatabaseVendor vendor) {
+        this.emf = emf;
+        this.database = new CurrentDatabase(vendor);
+        this.activityEntityManager = emf.createEntityManager();
+        this.activity = new SiteActivityReader(activityEntityManager);
+    }
+
+    /**
+     * The services one call uses, on that call's entity manager. The tools find users but never register, sign
+     * in or change a password: the account service gets no password hashing (Jakarta Security's, which lives in
+     * the server) and no remember-me tokens. Nor do they block anyone: a block would tell no observer.
+     */
+    private final class Call {
+        final FollowService follows;
+        final PostService posts;
+        final TimelineService timelines;
+        final SuggestionService suggestions;
+
+        Call(EntityManager em) {
+            AccountService accounts = new AccountService(em, null, null);
+            FollowLinks links = new FollowLinks(em, accounts);
+            BlockService blocks = new BlockService(em, accounts, links, new DirectEvent<BlockMade>(block -> {}));
+            NotificationService notifications = new NotificationService(em);
+            // What the container's event does: the notification is written in the follow's transaction.
+            follows = new FollowService(em, links, blocks, new DirectEvent<>(notifications::onNewFollow));
+            posts = new PostService(em, accounts);
+            timelines = new TimelineService(em, follows, database, activity);
+            suggestions = new SuggestionService(em);
+        }
+    }
+
+    <T> T timelines(Function<TimelineService, T> call) {
+        return entityManager(em -> call.apply(new Call(em).timelines));
+    }
+
+    <T> T follows(Function<FollowService, T> call) {
+        return entityManager(em -> call.apply(new Call(em).follows));
+    }
+
+    <T> T suggestions(Function<SuggestionService, T> call) {
+        return entityManager(em -> call.apply(new Call(em).suggestions));
+    }
+
+    /** A write through the follow and post services, in a transaction of its own, committed at the end. */
+    <T> T write(BiFunction<FollowService, PostService, T> call) {
+        return entityManager(em -> {
+            Call services = new Call(em);
+            em.getTransaction().begin();
+            try {
+                T result = call.apply(services.follows, services.posts);
+                em.getTransaction().commit();
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+            }
+        });
+    }
+
+    /** A fresh entity manager for one call, closed after it (also for the tutorial's query form, which the application does not use). */
+    <T> T entityManager(Function<EntityManager, T> call) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return call.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Closes the site activity reader's entity manager; the factory is the caller's. */
+    @Override
+    public void close() {
+        activityEntityManager.close();
+    }
+
+    /** A CDI event that calls its one observer at once, as the container does for a synchronous observer. */
+    private record DirectEvent<E>(Consumer<E> observer) implements Event<E> {
+        @Override
+        public void fire(E event) {
+            observer.accept(event);
+        }
+
+        @Override
+        public <U extends E> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends E> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<E> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends E> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends E> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
