@@ -32,6 +32,7 @@ done
 base=${base%/}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=microblog-bench/src/main/http/sign-in.sh
 source "$here/sign-in.sh"
 run=$(date +%s)
 

@@ -77,6 +77,7 @@ signed_in=false
 warming=false
 
 # cookie_header and sign_in
+# shellcheck source=microblog-bench/src/main/http/sign-in.sh
 source "$here/sign-in.sh"
 
 sign_in_all() {

@@ -21,7 +21,7 @@ jfr=""
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jfr" ]; then
     jfr=$JAVA_HOME/bin/jfr
 else
-    jfr=$(ls -d /usr/lib/jvm/*/bin/jfr 2>/dev/null | sort -V | tail -1)
+    jfr=$(printf '%s\n' /usr/lib/jvm/*/bin/jfr | grep -v '\*' | sort -V | tail -1)
 fi
 [ -n "$jfr" ] || { echo "no jfr tool found (set JAVA_HOME to a JDK)" >&2; exit 2; }
 

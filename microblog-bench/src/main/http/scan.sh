@@ -26,8 +26,10 @@ base=${base%/}
 [[ "$base" =~ ^http://(127\.[0-9.]+|localhost)(:[0-9]+)?$ ]] || { echo "loopback only, not $base" >&2; exit 2; }
 for tool in sqlmap wapiti; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlmap wapiti >&2 \
-            || { echo "Install the Debian packages sqlmap and wapiti." >&2; exit 2; }
+        if ! { [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlmap wapiti >&2; }; then
+            echo "Install the Debian packages sqlmap and wapiti." >&2
+            exit 2
+        fi
     fi
 done
 mkdir -p "$out"

@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # base, work and here are set by the script that sources this one
 # Signing in generated users for the HTTP load scripts (sourced; uses $base, $work and $here).
 
 # Each user comes from an address of their own on the loopback network (127.1.x.y), as different people
