@@ -1,4 +1,4 @@
-package org.microblog.web.follow;
+package org.microblog.web.person;
 
 /**
  * Which follow button a page shows the viewer next to a person: none, Follow or Unfollow. {@link #of} is the one

@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.paging;
 
 import java.util.Optional;
 import org.microblog.domain.post.TimelineCursor;

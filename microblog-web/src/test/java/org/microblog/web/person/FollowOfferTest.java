@@ -1,4 +1,4 @@
-package org.microblog.web.follow;
+package org.microblog.web.person;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,9 @@
-package org.microblog.web.mute;
+package org.microblog.web.person;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microblog.service.mute.MuteService;
-import org.microblog.web.PersonButton;
 
 /**
  * The action of the Mute / Unmute button ({@code mb:muteButton}) on the profile of someone the signed-in user

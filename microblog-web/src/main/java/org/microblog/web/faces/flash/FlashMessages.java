@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.faces.flash;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseEvent;
@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
+import org.microblog.web.language.Texts;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 

@@ -1,10 +1,9 @@
-package org.microblog.web.block;
+package org.microblog.web.person;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microblog.service.block.BlockService;
-import org.microblog.web.PersonButton;
 
 /**
  * The actions of the Block / Unblock button ({@code mb:blockButton}) and of Remove on one's own followers list

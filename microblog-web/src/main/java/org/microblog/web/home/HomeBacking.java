@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.home;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,8 +15,11 @@ import org.microblog.service.follow.Suggestion;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
-import org.microblog.web.follow.FollowChanged;
-import org.microblog.web.follow.FollowOffers;
+import org.microblog.web.faces.flash.FlashMessages;
+import org.microblog.web.faces.flash.Redirects;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.FollowOffers;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -28,7 +31,7 @@ import org.omnifaces.util.Messages;
  */
 @Named
 @RequestScoped
-public class IndexBacking {
+public class HomeBacking {
 
     static final int SUGGESTIONS_SHOWN = 3;
 
@@ -90,7 +93,7 @@ public class IndexBacking {
     }
 
     /** A follow from the box in this request: the person followed is no longer a suggestion. */
-    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         suggestions = null;
     }
 

@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.language;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -1,10 +1,9 @@
-package org.microblog.web;
+package org.microblog.web.person;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.function.BiConsumer;
-import org.microblog.web.follow.FollowChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Messages;
@@ -12,7 +11,7 @@ import org.omnifaces.util.Messages;
 /**
  * What every in-place button on a person does around its own action (Follow, Block, Mute, Remove): it checks
  * that someone is signed in and that the request names the person ({@code target}, fixed when the page was
- * rendered), acts for the signed-in user, says so, and fires {@link FollowChanged} so that the page shows the
+ * rendered), acts for the signed-in user, says so, and fires {@link RelationshipChanged} so that the page shows the
  * new counts, buttons and posts in the same response. Each failed check is a message on the page; the service
  * makes its own checks (an unknown user, oneself), whose refusals RefusalExceptionHandler shows.
  */
@@ -23,7 +22,7 @@ public class PersonButton {
     CurrentUser currentUser;
 
     @Inject
-    Event<FollowChanged> changed;
+    Event<RelationshipChanged> changed;
 
     @Inject
     @Param(name = "target")
@@ -44,6 +43,6 @@ public class PersonButton {
         }
         action.accept(currentUser.requireId(), target);
         Messages.addGlobalInfo(doneKey, target);
-        changed.fire(new FollowChanged(target));
+        changed.fire(new RelationshipChanged(target));
     }
 }

@@ -1,4 +1,4 @@
-package org.microblog.web.follow;
+package org.microblog.web.person;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

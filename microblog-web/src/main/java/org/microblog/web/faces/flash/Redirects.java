@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.faces.flash;
 
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,14 +1,13 @@
-package org.microblog.web.follow;
+package org.microblog.web.person;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.microblog.service.follow.FollowService;
-import org.microblog.web.PersonButton;
 
 /**
  * The action of the Follow / Unfollow button (the tag {@code mb:followButton}), on whatever page it is; the
- * checks, the message and the page's update ({@link FollowChanged}) are {@link PersonButton}'s.
+ * checks, the message and the page's update ({@link RelationshipChanged}) are {@link PersonButton}'s.
  */
 @Named
 @RequestScoped

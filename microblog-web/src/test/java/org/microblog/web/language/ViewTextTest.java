@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.microblog.web;
+package org.microblog.web.faces.exception;
 
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -7,6 +7,7 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 import java.util.Iterator;
 import java.util.Optional;
 import org.microblog.service.MicroblogException;
+import org.microblog.web.language.Texts;
 import org.omnifaces.util.Messages;
 
 /**
