@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import org.microblog.domain.user.Block;
 import org.microblog.service.block.BlockService;
-import org.microblog.web.Paging;
 import org.microblog.web.avatar.Avatars;
-import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.microblog.web.user.UserCard;
 import org.omnifaces.cdi.Param;
@@ -75,7 +75,7 @@ public class BlockedBacking {
     }
 
     /** An unblock in this request: show the list as it is now. */
-    void blocksChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         rows = null;
     }
 }

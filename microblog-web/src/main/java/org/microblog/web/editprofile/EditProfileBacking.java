@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.microblog.domain.user.AboutMe;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
-import org.microblog.web.FlashMessages;
-import org.microblog.web.Redirects;
+import org.microblog.web.faces.flash.FlashMessages;
+import org.microblog.web.faces.flash.Redirects;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 

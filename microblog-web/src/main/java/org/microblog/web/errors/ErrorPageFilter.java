@@ -1,9 +1,7 @@
 package org.microblog.web.errors;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -19,7 +17,6 @@ import java.util.Map;
  * take the error page for a postback of that form (and PrimeFaces would check its script nonce), so the
  * error page itself would fail.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.ERROR)
 public class ErrorPageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * What a request may be before anything reads it, answered with our error pages (mapped first in web.xml):
+ * What a request may be before anything reads it, answered with our error pages (mapped in web.xml right after
+ * the count of requests in progress):
  *
  * <ul>
  * <li>a page is read (GET, HEAD) or a form is sent (POST); any other method gets 405 with {@code Allow};</li>

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
-import org.microblog.web.Paging;
+import org.microblog.web.paging.Paging;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;

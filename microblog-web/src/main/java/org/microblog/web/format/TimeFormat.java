@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import org.microblog.web.Texts;
+import org.microblog.web.language.Texts;
 
 /**
  * Times as people read them: "3 minutes ago" for post times and last seen, a date for "following

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * The language of the page being answered: the one chosen with the switch (its cookie), else the browser's
  * preference among ours, else English. Templates read it as {@code #{language.tag}} for {@code <html lang>} and
- * {@code #{language.locale}} for {@code <f:view locale>}; {@link org.microblog.web.StatelessViews} gives Faces
+ * {@code #{language.locale}} for {@code <f:view locale>}; {@link ViewsInPageLanguage} gives Faces
  * the same locale, so Faces never picks one from the request itself.
  */
 @Named("language")

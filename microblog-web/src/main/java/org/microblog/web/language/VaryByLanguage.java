@@ -1,9 +1,7 @@
 package org.microblog.web.language;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +13,6 @@ import org.omnifaces.util.Servlets;
  * ({@code Vary: Accept-Language, Cookie}), so that a cache never hands a Spanish page to an English reader.
  * Faces resources (style sheets, scripts) are the same in every language and keep their caching.
  */
-@WebFilter(
-        urlPatterns = "/*",
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class VaryByLanguage extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.microblog.service.notification.NotificationPage;
 import org.microblog.service.notification.NotificationService;
-import org.microblog.web.Paging;
+import org.microblog.web.paging.Paging;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A request that Faces would take for a form's postback (or an AJAX request) must be one that our pages send: a
  * POST with the page's script nonce. Anything else is answered 400 with our error page and one log line, before
- * any of the application runs (mapped first after the request limits in web.xml):
+ * any of the application runs (mapped in web.xml after the request limits and the outage filter):
  *
  * <ul>
  * <li><b>A GET or HEAD that carries Faces' postback parameters.</b> Faces takes any request with a view state for a

@@ -1,10 +1,8 @@
 package org.microblog.web.session;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +19,6 @@ import org.omnifaces.util.Servlets;
  * on every instance of a cluster at once. The browser is sent to the same page as a visitor (a GET) or to
  * the sign-in page (any other request, which then changes nothing).
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class CredentialsCheckFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,8 @@
 package org.microblog.web.session;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +18,6 @@ import org.omnifaces.util.Servlets;
  * Updates "last seen" as a signed-in user moves around, with a database write at most once a minute per
  * session (the time of the last write is the session's only other attribute, a few bytes).
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class LastSeenFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

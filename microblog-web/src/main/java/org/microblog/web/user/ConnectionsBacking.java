@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.microblog.domain.user.Follow;
 import org.microblog.service.follow.FollowService;
-import org.microblog.web.Paging;
 import org.microblog.web.avatar.Avatars;
-import org.microblog.web.follow.FollowChanged;
-import org.microblog.web.follow.FollowOffer;
-import org.microblog.web.follow.FollowOffers;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.FollowOffer;
+import org.microblog.web.person.FollowOffers;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 
@@ -94,7 +94,7 @@ public class ConnectionsBacking {
     }
 
     /** A follow or unfollow in this request: show the buttons as they are now. */
-    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         connections = null;
     }
 }

@@ -11,11 +11,11 @@ import org.microblog.service.account.AccountService;
 import org.microblog.service.block.BlockService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.mute.MuteService;
-import org.microblog.web.Paging;
-import org.microblog.web.Redirects;
 import org.microblog.web.avatar.Avatars;
-import org.microblog.web.follow.FollowChanged;
-import org.microblog.web.follow.FollowOffer;
+import org.microblog.web.faces.flash.Redirects;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.FollowOffer;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -191,7 +191,7 @@ public class ProfileBacking {
     }
 
     /** A follow, unfollow, block or mute in this request: show the counts and buttons as they are now. */
-    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         standing = null;
     }
 }

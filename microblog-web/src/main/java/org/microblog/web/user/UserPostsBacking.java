@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.service.timeline.TimelineService;
-import org.microblog.web.Paging;
-import org.microblog.web.follow.FollowChanged;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 
@@ -50,7 +50,7 @@ public class UserPostsBacking {
     }
 
     /** A block or unblock in this request: show the posts as the viewer may see them now. */
-    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         posts = null;
     }
 }

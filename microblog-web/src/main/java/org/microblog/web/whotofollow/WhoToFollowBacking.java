@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.util.List;
 import org.microblog.service.follow.Suggestion;
 import org.microblog.service.follow.SuggestionService;
-import org.microblog.web.Paging;
-import org.microblog.web.follow.FollowChanged;
-import org.microblog.web.follow.FollowOffers;
+import org.microblog.web.paging.Paging;
+import org.microblog.web.person.FollowOffers;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
 /**
  * Backs {@code /who-to-follow} (signed-in users only, web.xml): a page of suggestions at a time, each with a
- * Follow button. The home page shows the first few ({@code IndexBacking}).
+ * Follow button. The home page shows the first few ({@code HomeBacking}).
  */
 @Named
 @RequestScoped
@@ -73,7 +73,7 @@ public class WhoToFollowBacking {
     }
 
     /** A follow in this request: the person followed is no longer a suggestion. */
-    void followChanged(@Observes(notifyObserver = Reception.IF_EXISTS) FollowChanged change) {
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
         suggestions = null;
     }
 }

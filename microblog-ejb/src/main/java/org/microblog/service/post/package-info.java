@@ -1,0 +1,6 @@
+/**
+ * Publishing posts (PostService).
+ *
+ * <p>May use {@code domain.post}, {@code domain.user}, JPA and {@code service.account}.
+ */
+package org.microblog.service.post;

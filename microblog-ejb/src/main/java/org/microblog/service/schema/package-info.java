@@ -1,0 +1,8 @@
+/**
+ * The database itself: the application's data source and the Flyway migrations run at start-up
+ * (DatabaseMigrations), the event of a schema ready, and which database the application runs on (CurrentDatabase,
+ * DatabaseVendor), detected once for the whole application.
+ *
+ * <p>May use JDBC, Flyway, EJB and CDI; no entity and no other service package.
+ */
+package org.microblog.service.schema;
