@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.block.BlockMade;
 import org.microblog.service.block.BlockService;
-import org.microblog.service.follow.FollowLinks;
+import org.microblog.service.follow.FollowLinkWriter;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.follow.SuggestionService;
 import org.microblog.service.notification.NotificationService;
@@ -62,7 +62,7 @@ final class Services implements AutoCloseable {
 
         Call(EntityManager em) {
             AccountService accounts = new AccountService(em, null, null);
-            FollowLinks links = new FollowLinks(em, accounts);
+            FollowLinkWriter links = new FollowLinkWriter(em, accounts);
             BlockService blocks = new BlockService(em, accounts, links, new DirectEvent<BlockMade>(block -> {}));
             NotificationService notifications = new NotificationService(em);
             // What the container's event does: the notification is written in the follow's transaction.

@@ -21,14 +21,14 @@ import org.microblog.domain.user.Block_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.follow.FollowLinks;
+import org.microblog.service.follow.FollowLinkWriter;
 
 /**
  * Ending follows that somebody else made: removing a follower (once: they may follow again) and blocking
  * (for as long as the block lasts: neither may follow the other, and neither sees the other's posts).
  *
  * <p>Both change follow links and counts, so they lock the two users' rows first, the lower id first
- * ({@link FollowLinks}, as FollowService does): a block and a follow of the same two users run one after the other, and the follow
+ * ({@link FollowLinkWriter}, as FollowService does): a block and a follow of the same two users run one after the other, and the follow
  * that comes second sees the block ({@link #refuseFollowIfBlocked}). Blocking, unblocking and removing are
  * idempotent. The person blocked or removed is not told.
  */
@@ -44,7 +44,7 @@ public class BlockService {
     AccountService accounts;
 
     @Inject
-    FollowLinks links;
+    FollowLinkWriter links;
 
     @Inject
     Event<BlockMade> blocksMade;
@@ -53,7 +53,8 @@ public class BlockService {
     public BlockService() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public BlockService(EntityManager em, AccountService accounts, FollowLinks links, Event<BlockMade> blocksMade) {
+    public BlockService(
+            EntityManager em, AccountService accounts, FollowLinkWriter links, Event<BlockMade> blocksMade) {
         this.em = em;
         this.accounts = accounts;
         this.links = links;
@@ -69,7 +70,7 @@ public class BlockService {
      * @throws NotYourselfException if they are the same user
      */
     public boolean block(long blockerId, String username) {
-        FollowLinks.LockedPair pair = links.lock(blockerId, username, NotYourselfException::block);
+        FollowLinkWriter.LockedPair pair = links.lock(blockerId, username, NotYourselfException::block);
         User blocker = pair.actor();
         User blocked = pair.other();
         if (isBlocking(blocker.getId(), blocked.getId())) {
@@ -114,7 +115,7 @@ public class BlockService {
      * @throws NotYourselfException if they are the same user
      */
     public boolean removeFollower(long userId, String followerName) {
-        FollowLinks.LockedPair pair = links.lock(userId, followerName, NotYourselfException::removeFollower);
+        FollowLinkWriter.LockedPair pair = links.lock(userId, followerName, NotYourselfException::removeFollower);
         boolean removed = links.remove(pair.other(), pair.actor());
         if (removed) {
             LOG.fine(() -> pair.actor().getUsername() + " removes follower "

@@ -45,7 +45,7 @@ public class FollowService {
     EntityManager em;
 
     @Inject
-    FollowLinks links;
+    FollowLinkWriter links;
 
     @Inject
     BlockService blocks;
@@ -57,7 +57,7 @@ public class FollowService {
     public FollowService() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public FollowService(EntityManager em, FollowLinks links, BlockService blocks, Event<NewFollow> newFollows) {
+    public FollowService(EntityManager em, FollowLinkWriter links, BlockService blocks, Event<NewFollow> newFollows) {
         this.em = em;
         this.links = links;
         this.blocks = blocks;
@@ -73,7 +73,7 @@ public class FollowService {
      * @throws FollowBlockedException if either user blocks the other
      */
     public boolean follow(long followerId, String username) {
-        FollowLinks.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
+        FollowLinkWriter.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
         User follower = pair.actor();
         User followed = pair.other();
         blocks.refuseFollowIfBlocked(follower, followed);
@@ -94,7 +94,7 @@ public class FollowService {
      * @throws CannotFollowSelfException if they are the same user
      */
     public boolean unfollow(long followerId, String username) {
-        FollowLinks.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
+        FollowLinkWriter.LockedPair pair = links.lock(followerId, username, CannotFollowSelfException::new);
         User follower = pair.actor();
         User followed = pair.other();
         if (!links.remove(follower, followed)) {

@@ -55,7 +55,7 @@ final class DerbyHashJoin implements HomeTimelinePlan {
                   , followers f --DERBY-PROPERTIES joinStrategy=HASH
                 WHERE
                 """
-                + FollowedLinks.SQL
+                + TimelineSources.SQL
                 + (window.isBounded() ? "  AND p.created_at >= ?2\n" : "")
                 + (window.after().isPresent()
                         ? "  AND p.created_at <= ?3 AND (p.created_at < ?3 OR (p.created_at = ?3 AND p.id < ?4))\n"

@@ -67,7 +67,7 @@ final class FollowedAuthorsJoin implements HomeTimelinePlan {
         Root<Follow> follow = query.from(Follow.class);
         Root<Post> post = query.from(Post.class);
         Path<Instant> timestamp = post.get(Post_.timestamp);
-        List<Predicate> where = new ArrayList<>(FollowedLinks.of(cb, follow, post, userId));
+        List<Predicate> where = new ArrayList<>(TimelineSources.of(cb, follow, post, userId));
         window.notBefore().ifPresent(bound -> where.add(cb.greaterThanOrEqualTo(timestamp, bound)));
         window.after().ifPresent(cursor -> where.add(TimelineService.olderThan(cb, post, cursor)));
         query.select(post.get(Post_.id))

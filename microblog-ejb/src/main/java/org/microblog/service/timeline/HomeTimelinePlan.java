@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One way to ask the database for the posts of a home timeline in one {@link TimelineWindow}: the post ids
  * only, newest first. Every plan joins the {@code followers} table (which holds every user's link to themself)
- * to the posts; which links count is said once, in {@link FollowedLinks}.
+ * to the posts; which links count is said once, in {@link TimelineSources}.
  *
  * <ul>
  *   <li>{@link FollowedAuthorsJoin}: the join in portable JPA, run as the database plans it. Derby reads one

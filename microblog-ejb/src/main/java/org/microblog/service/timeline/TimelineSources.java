@@ -15,7 +15,7 @@ import org.microblog.domain.user.Follow_;
  * muted link (MuteService) stays a follow but brings no posts: a predicate on the joined row, so the join stays
  * one join.
  */
-final class FollowedLinks {
+final class TimelineSources {
 
     /**
      * In SQL, for the link {@code f} and the post {@code p}, the reader being parameter {@code ?1}. Each line
@@ -27,7 +27,7 @@ final class FollowedLinks {
               AND f.muted = FALSE
             """;
 
-    private FollowedLinks() {}
+    private TimelineSources() {}
 
     /** As Criteria predicates, for the link {@code follow} and the post {@code post}. */
     static List<Predicate> of(CriteriaBuilder cb, Root<Follow> follow, Root<Post> post, long readerId) {

@@ -23,7 +23,7 @@ import org.microblog.service.account.AccountService;
  * already follows.
  */
 @Dependent
-public class FollowLinks {
+public class FollowLinkWriter {
 
     @PersistenceContext
     EntityManager em;
@@ -32,10 +32,10 @@ public class FollowLinks {
     AccountService accounts;
 
     /** For the container, which fills the fields above. */
-    protected FollowLinks() {}
+    protected FollowLinkWriter() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public FollowLinks(EntityManager em, AccountService accounts) {
+    public FollowLinkWriter(EntityManager em, AccountService accounts) {
         this.em = em;
         this.accounts = accounts;
     }
