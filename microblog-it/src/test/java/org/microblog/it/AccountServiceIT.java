@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +30,7 @@ import org.microblog.service.account.RememberMeService;
 import org.microblog.service.account.SignedInUser;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.account.UsernameTakenException;
+import org.microblog.service.account.WeakPasswordException;
 import org.microblog.service.account.WrongPasswordException;
 
 @ExtendWith(ArquillianExtension.class)
@@ -244,6 +249,55 @@ class AccountServiceIT {
         assertEquals(1, accounts.findSignedIn(ann.getId()).orElseThrow().credentialsVersion());
         assertEquals(Optional.empty(), rememberMe.use(laptop));
         assertEquals(Optional.empty(), rememberMe.use(phone));
+    }
+
+    @Test
+    void theServiceItselfRefusesAWeakPasswordAsThePagesDo() {
+        String name = unique("weak");
+        String email = name + "@example.com";
+
+        // The rules of the password alone: @NewPassword on the parameter, before anything is hashed or stored.
+        long before = passwords.hashesComputed();
+        assertEquals(
+                Set.of("{microblog.password.weak}"),
+                violations(assertThrows(EJBException.class, () -> accounts.register(name, email, "aaaabbbb"))));
+        assertEquals(
+                Set.of("{microblog.password.size}"),
+                violations(assertThrows(EJBException.class, () -> accounts.register(name, email, "short"))));
+        assertEquals(before, passwords.hashesComputed(), "a refused password is not hashed");
+        // The rule that needs the account: no username in it, not the email.
+        WeakPasswordException refusal = assertThrows(
+                WeakPasswordException.class, () -> accounts.register(name, email, "my " + name.toUpperCase() + "!"));
+        assertEquals("account.weakPassword", refusal.messageKey());
+        assertEquals(
+                "That password is too easy to guess: do not use your username or email, and use at least four"
+                        + " different characters.",
+                refusal.getMessage());
+        assertThrows(WeakPasswordException.class, () -> accounts.register(name, email, email.toUpperCase()));
+        assertFalse(accounts.isUsernameTaken(name), "nothing was registered");
+
+        User user = accounts.register(name, email, PASSWORD);
+        assertEquals(
+                Set.of("{microblog.password.weak}"),
+                violations(assertThrows(
+                        EJBException.class, () -> accounts.changePassword(user.getId(), PASSWORD, "abcabcabc"))));
+        assertThrows(
+                WeakPasswordException.class, () -> accounts.changePassword(user.getId(), PASSWORD, name + "-2026"));
+        assertThrows(WeakPasswordException.class, () -> accounts.changePassword(user.getId(), PASSWORD, email));
+        assertTrue(accounts.authenticate(name, PASSWORD).isPresent(), "the password did not change");
+        assertEquals(0, accounts.findSignedIn(user.getId()).orElseThrow().credentialsVersion());
+    }
+
+    /** The message templates of the constraint violations that caused {@code failure}. */
+    private static Set<String> violations(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                return violation.getConstraintViolations().stream()
+                        .map(ConstraintViolation::getMessageTemplate)
+                        .collect(Collectors.toSet());
+            }
+        }
+        throw new AssertionError("not a constraint violation", failure);
     }
 
     @Test

@@ -10,10 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,9 +66,7 @@ public class User {
     @Column(name = "id")
     private Long id;
 
-    @NotBlank(message = "{microblog.user.username.required}")
-    @Size(max = USERNAME_MAX, message = "{microblog.user.username.size}")
-    @Pattern(regexp = USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
+    @Username
     @Column(name = "username", nullable = false, length = USERNAME_MAX)
     private String username;
 
@@ -83,9 +78,7 @@ public class User {
     @Column(name = "username_key", insertable = false, updatable = false, length = USERNAME_MAX)
     private String usernameKey;
 
-    @NotBlank(message = "{microblog.user.email.required}")
-    @Email(message = "{microblog.user.email.invalid}")
-    @Size(max = EMAIL_MAX, message = "{microblog.user.email.size}")
+    @EmailAddress
     @Column(name = "email", nullable = false, length = EMAIL_MAX)
     private String email;
 

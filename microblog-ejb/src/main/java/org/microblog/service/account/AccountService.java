@@ -13,17 +13,16 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.microblog.domain.user.AboutMe;
+import org.microblog.domain.user.EmailAddress;
+import org.microblog.domain.user.NewPassword;
+import org.microblog.domain.user.PasswordRules;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
+import org.microblog.domain.user.Username;
 import org.microblog.service.MicroblogException;
 
 /**
@@ -61,16 +60,18 @@ public class AccountService {
      * Opens an account. Usernames are kept as typed and unique without regard to case, emails after trimming
      * and lower-casing. Of two registrations racing for one name (in any case) or one email, one opens the
      * account and the other gets the same refusal as a name taken long ago (the database's unique
-     * constraints decide, see {@link TakenNames}).
+     * constraints decide, see {@link TakenNames}). The parameters are checked by the constraints the pages use
+     * (a violation is a {@code ConstraintViolationException}, nothing is hashed).
      *
+     * @throws WeakPasswordException if the password contains the username or is the email
      * @throws UsernameTakenException if the username is in use
      * @throws EmailTakenException if the email is in use
      */
-    public User register(
-            @NotBlank @Size(max = User.USERNAME_MAX) @Pattern(regexp = User.USERNAME_PATTERN) String username,
-            @NotBlank @Email @Size(max = User.EMAIL_MAX) String email,
-            @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
+    public User register(@Username String username, @EmailAddress String email, @NewPassword String password) {
         String name = username.strip();
+        if (PasswordRules.givesAway(password, name, email)) {
+            throw new WeakPasswordException();
+        }
         if (isUsernameTaken(name)) {
             throw new UsernameTakenException(name);
         }
@@ -136,10 +137,7 @@ public class AccountService {
      *
      * @throws UsernameTakenException if another account has the new username
      */
-    public User updateProfile(
-            long userId,
-            @NotBlank @Size(max = User.USERNAME_MAX) @Pattern(regexp = User.USERNAME_PATTERN) String username,
-            @AboutMe String aboutMe) {
+    public User updateProfile(long userId, @Username String username, @AboutMe String aboutMe) {
         User user = getById(userId);
         String name = username.strip();
         if (!name.equalsIgnoreCase(user.getUsername()) && isUsernameTaken(name)) {
@@ -175,15 +173,16 @@ public class AccountService {
      *
      * @return the new credentials version, for the session that made the change and stays
      * @throws WrongPasswordException if {@code currentPassword} is not the user's password (nothing changes)
+     * @throws WeakPasswordException if the new password contains the username or is the email (nothing changes)
      * @throws UserNotFoundException if there is no such user
      */
-    public long changePassword(
-            long userId,
-            String currentPassword,
-            @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String newPassword) {
+    public long changePassword(long userId, String currentPassword, @NewPassword String newPassword) {
         User user = lockUser(userId);
         if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
             throw new WrongPasswordException();
+        }
+        if (PasswordRules.givesAway(newPassword, user.getUsername(), user.getEmail())) {
+            throw new WeakPasswordException();
         }
         user.changePasswordHash(passwords.hash(newPassword));
         rememberMe.forgetAll(userId);

@@ -7,6 +7,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.microblog.domain.user.PasswordRules;
 
 /**
  * Hashes and checks passwords with Jakarta Security's PBKDF2 at OWASP's strength for PBKDF2-HMAC-SHA256
@@ -20,8 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Passwords {
 
-    public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 128;
+    /** The shortest new password: the rule is {@link PasswordRules}'s, this name stays for older callers. */
+    public static final int MIN_LENGTH = PasswordRules.MIN_LENGTH;
+
+    /** The longest new password: the rule is {@link PasswordRules}'s, this name stays for older callers. */
+    public static final int MAX_LENGTH = PasswordRules.MAX_LENGTH;
 
     @Inject
     Pbkdf2PasswordHash hash;

@@ -5,11 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import org.microblog.domain.user.NewPassword;
+import org.microblog.domain.user.PasswordRules;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.account.Passwords;
 import org.microblog.service.account.SignedInUser;
-import org.microblog.web.PasswordStrength;
 import org.microblog.web.faces.flash.FlashMessages;
 import org.microblog.web.faces.flash.Redirects;
 import org.microblog.web.security.SignOut;
@@ -20,7 +19,8 @@ import org.omnifaces.util.Messages;
 /**
  * Backs {@code /change-password} (signed-in users only, see web.xml): a new password, given the current
  * one, which ends every other session and remembered browser of the user; and "sign out everywhere",
- * which ends them all, this one included. A wrong current password is the service's refusal
+ * which ends them all, this one included. The new password's rules are {@code @NewPassword}'s and {@link
+ * PasswordRules#givesAway}'s, which AccountService checks too. A wrong current password is the service's refusal
  * (RefusalExceptionHandler).
  */
 @Named
@@ -39,8 +39,7 @@ public class ChangePasswordBacking {
     @NotBlank(message = "{microblog.password.required}")
     private String currentPassword;
 
-    @NotBlank(message = "{microblog.password.required}")
-    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = "{microblog.password.size}")
+    @NewPassword
     private String newPassword;
 
     private String repeatPassword;
@@ -51,7 +50,8 @@ public class ChangePasswordBacking {
             Messages.addError("password:repeatPassword", "register.passwordMismatch");
             return;
         }
-        if (PasswordStrength.isWeak(newPassword, user.username(), "")) {
+        // The email is not at hand here: a new password that is the email is the service's refusal.
+        if (PasswordRules.givesAway(newPassword, user.username(), null)) {
             Messages.addError("password:newPassword", "register.passwordWeak");
             return;
         }

@@ -4,11 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.microblog.domain.user.AboutMe;
 import org.microblog.domain.user.User;
+import org.microblog.domain.user.Username;
 import org.microblog.service.account.AccountService;
 import org.microblog.web.faces.flash.FlashMessages;
 import org.microblog.web.faces.flash.Redirects;
@@ -29,9 +27,7 @@ public class EditProfileBacking {
     @Inject
     AccountService accounts;
 
-    @NotBlank(message = "{microblog.user.username.required}")
-    @Size(max = User.USERNAME_MAX, message = "{microblog.user.username.size}")
-    @Pattern(regexp = User.USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
+    @Username
     private String username;
 
     @AboutMe

@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
+import org.microblog.domain.notification.Notification;
 import org.microblog.service.notification.NotificationPage;
 import org.microblog.service.notification.NotificationService;
+import org.microblog.web.avatar.Avatars;
+import org.microblog.web.format.TimeFormat;
 import org.microblog.web.paging.Paging;
 import org.microblog.web.session.CurrentUser;
 import org.omnifaces.cdi.Param;
@@ -28,10 +31,20 @@ public class NotificationsBacking {
     CurrentUser currentUser;
 
     @Inject
+    Avatars avatars;
+
+    @Inject
+    TimeFormat time;
+
+    @Inject
     @Param(name = "page")
     String pageParam;
 
+    static final int AVATAR_SIZE = 48;
+
     private NotificationPage page = new NotificationPage(List.of(), false);
+
+    private List<NotificationRow> rows;
 
     /** On GET (viewAction): 400 for a malformed page number; otherwise reads the page, marking it read. */
     public void load() throws IOException {
@@ -41,11 +54,29 @@ public class NotificationsBacking {
         }
         int first = (getPageNumber() - 1) * Paging.USERS_PER_PAGE;
         page = notifications.read(currentUser.requireId(), first, Paging.USERS_PER_PAGE);
+        rows = null;
         currentUser.refresh();
     }
 
-    public List<NotificationPage.Row> getRows() {
-        return page.rows();
+    /** The rows of the page, made once a request. */
+    public List<NotificationRow> getRows() {
+        if (rows == null) {
+            String profiles = Faces.getRequestContextPath() + "/user/";
+            rows = page.rows().stream().map(row -> row(row, profiles)).toList();
+        }
+        return rows;
+    }
+
+    private NotificationRow row(NotificationPage.Row row, String profiles) {
+        Notification notification = row.notification();
+        String actor = notification.getActor().getUsername();
+        return new NotificationRow(
+                actor,
+                profiles + actor,
+                avatars.of(notification.getActor(), AVATAR_SIZE),
+                time.iso(notification.getCreatedAt()),
+                time.ago(notification.getCreatedAt()),
+                row.wasUnread());
     }
 
     public boolean isMore() {

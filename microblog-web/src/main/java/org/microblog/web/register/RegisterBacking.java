@@ -8,17 +8,14 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Optional;
-import org.microblog.domain.user.User;
+import org.microblog.domain.user.EmailAddress;
+import org.microblog.domain.user.NewPassword;
+import org.microblog.domain.user.PasswordRules;
+import org.microblog.domain.user.Username;
 import org.microblog.service.account.AccountService;
-import org.microblog.service.account.Passwords;
 import org.microblog.service.account.SignInThrottle;
-import org.microblog.web.PasswordStrength;
 import org.microblog.web.faces.flash.FlashMessages;
 import org.microblog.web.faces.flash.Redirects;
 import org.microblog.web.login.TooManyAttempts;
@@ -27,9 +24,10 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
- * Backs the registration page. The field rules are the entity's (Bean Validation, messages from
- * ValidationMessages); a weak or a mismatched password gets its own message on the field, a taken username
- * or email the service's refusal (RefusalExceptionHandler). Registrations are throttled per client address
+ * Backs the registration page. The field rules are the domain's named constraints, which the entity and
+ * AccountService check too (Bean Validation, messages from ValidationMessages); a mismatched password, or one that
+ * gives the account away (PasswordRules), gets its own message on the field, a taken username or email the
+ * service's refusal (RefusalExceptionHandler). Registrations are throttled per client address
  * before any password is hashed. A new user is signed in at once.
  */
 @Named
@@ -48,18 +46,13 @@ public class RegisterBacking {
     @Inject
     ClientAddress clientAddress;
 
-    @NotBlank(message = "{microblog.user.username.required}")
-    @Size(max = User.USERNAME_MAX, message = "{microblog.user.username.size}")
-    @Pattern(regexp = User.USERNAME_PATTERN, message = "{microblog.user.username.pattern}")
+    @Username
     private String username;
 
-    @NotBlank(message = "{microblog.user.email.required}")
-    @Email(message = "{microblog.user.email.invalid}")
-    @Size(max = User.EMAIL_MAX, message = "{microblog.user.email.size}")
+    @EmailAddress
     private String email;
 
-    @NotBlank(message = "{microblog.password.required}")
-    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = "{microblog.password.size}")
+    @NewPassword
     private String password;
 
     private String repeatPassword;
@@ -69,7 +62,7 @@ public class RegisterBacking {
             Messages.addError("register:repeatPassword", "register.passwordMismatch");
             return;
         }
-        if (PasswordStrength.isWeak(password, username, email)) {
+        if (PasswordRules.givesAway(password, username, email)) {
             Messages.addError("register:password", "register.passwordWeak");
             return;
         }

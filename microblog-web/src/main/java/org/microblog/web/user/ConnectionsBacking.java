@@ -72,13 +72,12 @@ public class ConnectionsBacking {
         Map<Long, FollowOffer> offers =
                 followOffers.forPeople(people.stream().map(UserCard::id).toList());
         List<Connection> rows = new ArrayList<>();
+        boolean ownFollowers = followers && profile.isOwn();
         for (int i = 0; i < shown.size(); i++) {
             UserCard person = people.get(i);
+            boolean isViewer = viewer.filter(id -> id == person.id()).isPresent();
             rows.add(new Connection(
-                    person,
-                    shown.get(i).getSince(),
-                    offers.get(person.id()),
-                    viewer.filter(id -> id == person.id()).isPresent()));
+                    person, shown.get(i).getSince(), offers.get(person.id()), isViewer, ownFollowers && !isViewer));
         }
         return List.copyOf(rows);
     }

@@ -11,15 +11,34 @@ public enum Section {
     /** {@code /user/{name}/following}. */
     FOLLOWING;
 
+    /** The path segment after the username: none for the profile. */
+    public String path() {
+        return switch (this) {
+            case PROFILE -> "";
+            case FOLLOWERS -> "followers";
+            case FOLLOWING -> "following";
+        };
+    }
+
+    /** The key of the heading of a list of people (connections.xhtml); none for the profile. */
+    public String headingKey() {
+        return switch (this) {
+            case PROFILE -> "";
+            case FOLLOWERS -> "connections.followersHeading";
+            case FOLLOWING -> "connections.followingHeading";
+        };
+    }
+
     /** The section a path segment names (none: the profile), or empty for an unknown segment. */
     static Optional<Section> of(String segment) {
         if (segment == null) {
             return Optional.of(PROFILE);
         }
-        return switch (segment) {
-            case "followers" -> Optional.of(FOLLOWERS);
-            case "following" -> Optional.of(FOLLOWING);
-            default -> Optional.empty();
-        };
+        for (Section section : values()) {
+            if (section != PROFILE && section.path().equals(segment)) {
+                return Optional.of(section);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,20 @@
+package org.microblog.web.notifications;
+
+/**
+ * A notification as the notifications page shows it, with every text and address made in Java, as a post row is
+ * ({@code PostRow}): the page reads these properties and navigates no entity.
+ *
+ * @param actor who did it (their username)
+ * @param actorUrl their profile
+ * @param avatar their avatar, 48 pixels wide
+ * @param time when, machine-readable ({@code <time datetime>})
+ * @param ago how long ago, in the page's language
+ * @param unread whether it was unread until this page showed it
+ */
+public record NotificationRow(String actor, String actorUrl, String avatar, String time, String ago, boolean unread) {
+
+    /** The classes of the row's element: a notification that was unread is marked. */
+    public String styleClass() {
+        return unread ? "connection notification unread" : "connection notification";
+    }
+}
