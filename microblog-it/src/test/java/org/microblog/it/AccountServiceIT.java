@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +49,9 @@ class AccountServiceIT {
 
     @EJB
     Fixtures fixtures;
+
+    @Inject
+    Pbkdf2PasswordHash otherCost;
 
     @Test
     void registeredUserSignsInWithTheirPasswordOnly() {
@@ -283,6 +289,27 @@ class AccountServiceIT {
         assertEquals(before + 3, passwords.hashesComputed());
         assertFalse(accounts.authenticate(null, PASSWORD).isPresent());
         assertEquals(before + 3, passwords.hashesComputed(), "nothing to check costs no hash");
+    }
+
+    /**
+     * A new hash carries the configured cost (the suite's server is given a low one; ShippedPasswordCostTest holds
+     * the shipped 600,000), and a hash made at another cost, as the demo users' or older accounts' are, still checks.
+     */
+    @Test
+    void aNewHashCarriesTheConfiguredCostAndAHashOfAnotherCostStillChecks() {
+        int configured = ConfigProvider.getConfig().getValue("microblog.password.iterations", Integer.class);
+        String name = unique("ann");
+        accounts.register(name, name + "@example.com", PASSWORD);
+
+        assertTrue(
+                accounts.getByUsername(name).getPasswordHash().startsWith("PBKDF2WithHmacSHA256:" + configured + ":"),
+                "the stored hash names its algorithm and iterations");
+        otherCost.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(configured + 1000)));
+        String older = otherCost.generate(PASSWORD.toCharArray());
+        assertTrue(passwords.matches(PASSWORD, older));
+        assertFalse(passwords.matches(NEW_PASSWORD, older));
     }
 
     /** "done" if {@code call} succeeded, else the message key of the refusal; any other failure is thrown. */
