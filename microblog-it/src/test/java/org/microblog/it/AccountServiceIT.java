@@ -305,8 +305,10 @@ class AccountServiceIT {
                 accounts.getByUsername(name).getPasswordHash().startsWith("PBKDF2WithHmacSHA256:" + configured + ":"),
                 "the stored hash names its algorithm and iterations");
         otherCost.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(configured + 1000)));
+                "Pbkdf2PasswordHash.Algorithm",
+                "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations",
+                Integer.toString(configured + 1000)));
         String older = otherCost.generate(PASSWORD.toCharArray());
         assertTrue(passwords.matches(PASSWORD, older));
         assertFalse(passwords.matches(NEW_PASSWORD, older));

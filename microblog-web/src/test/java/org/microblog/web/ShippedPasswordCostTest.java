@@ -33,8 +33,7 @@ class ShippedPasswordCostTest {
 
     @Test
     void passwordsFallBackToOwaspsIterationsWithoutConfiguration() throws NoSuchFieldException {
-        ConfigProperty property =
-                Passwords.class.getDeclaredField("iterations").getAnnotation(ConfigProperty.class);
+        ConfigProperty property = Passwords.class.getDeclaredField("iterations").getAnnotation(ConfigProperty.class);
 
         assertEquals(ITERATIONS, property.name());
         assertEquals(OWASP, property.defaultValue());
