@@ -61,6 +61,10 @@ class SocialBrowserIT {
         follows(bobClient, dee);
         follows(cidClient, dee);
         follows(bobClient, cid);
+        // Someone followed whom none of them follows, for the most-followed list, whoever else there is.
+        String eve = Names.unique("eve");
+        signedIn(base, eve);
+        follows(signedIn(base, Names.unique("fan")), eve);
         browser.register(me);
         browser.open("user/" + bob);
         browser.clickAndWaitFor("user:follow", "You are following " + bob + "!");
