@@ -8,16 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +48,8 @@ class AccountServiceIT {
 
     private static final String NEW_PASSWORD = "staple battery horse";
 
+    private static final String ITERATIONS = "microblog.password.iterations";
+
     @EJB
     AccountService accounts;
 
@@ -52,6 +62,9 @@ class AccountServiceIT {
     @EJB
     Fixtures fixtures;
 
+    @Inject
+    Pbkdf2PasswordHash otherCost;
+
     @Test
     void registeredUserSignsInWithTheirPasswordOnly() {
         String name = unique("susan");
@@ -63,14 +76,33 @@ class AccountServiceIT {
         assertTrue(accounts.authenticate("nobody-" + name, PASSWORD).isEmpty());
     }
 
+    /**
+     * The suite's server is given a low cost (it.password.iterations in the pom): a new hash carries the configured
+     * cost, and the configuration the WAR ships is OWASP's (ShippedPasswordCostTest holds it without a server too).
+     */
     @Test
-    void passwordsAreHashedWithPbkdf2AtOwaspStrength() {
+    void passwordsAreHashedWithPbkdf2AtOwaspStrength() throws IOException {
         String name = unique("hash");
         User user = accounts.register(name, name + "@example.com", PASSWORD);
 
         String[] parts = user.getPasswordHash().split(":");
         assertEquals("PBKDF2WithHmacSHA256", parts[0]);
-        assertEquals("600000", parts[1]);
+        assertEquals(ConfigProvider.getConfig().getValue(ITERATIONS, String.class), parts[1]);
+        assertEquals(List.of("600000"), shippedSettings(ITERATIONS));
+    }
+
+    /** The values of {@code key} in every microprofile-config.properties of the deployed WAR. */
+    private static List<String> shippedSettings(String key) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (URL file : Collections.list(
+                AccountServiceIT.class.getClassLoader().getResources("META-INF/microprofile-config.properties"))) {
+            Properties settings = new Properties();
+            try (InputStream in = file.openStream()) {
+                settings.load(in);
+            }
+            Optional.ofNullable(settings.getProperty(key)).ifPresent(values::add);
+        }
+        return values;
     }
 
     @Test
@@ -337,6 +369,20 @@ class AccountServiceIT {
         assertEquals(before + 3, passwords.hashesComputed());
         assertFalse(accounts.authenticate(null, PASSWORD).isPresent());
         assertEquals(before + 3, passwords.hashesComputed(), "nothing to check costs no hash");
+    }
+
+    /** A hash made at another cost than the configured one, as older accounts' are, still checks. */
+    @Test
+    void aHashOfAnotherCostStillChecks() {
+        int configured = ConfigProvider.getConfig().getValue(ITERATIONS, Integer.class);
+        otherCost.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm",
+                "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations",
+                Integer.toString(configured + 1000)));
+        String older = otherCost.generate(PASSWORD.toCharArray());
+        assertTrue(passwords.matches(PASSWORD, older));
+        assertFalse(passwords.matches(NEW_PASSWORD, older));
     }
 
     /** "done" if {@code call} succeeded, else the message key of the refusal; any other failure is thrown. */

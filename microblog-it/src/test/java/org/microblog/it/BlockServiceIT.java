@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -215,10 +214,8 @@ class BlockServiceIT {
         User bob = fixtures.user("bob");
         User carl = fixtures.user("carl");
         User dora = fixtures.user("dora");
-        // A moment of this test's own, years back, so that no other test's posts come between.
-        Instant t = Instant.parse("1995-01-01T00:00:00Z")
-                .plusMillis(ThreadLocalRandom.current().nextLong(300L * 24 * 3600 * 1000))
-                .truncatedTo(ChronoUnit.MILLIS);
+        // A moment of this test's own, so that no other test's posts come between.
+        Instant t = TimeOfItsOwn.newest();
         Post byAnn = fixtures.post(ann, "by ann", t);
         Post byBob = fixtures.post(bob, "by bob", t.minusMillis(1));
         Post byCarl = fixtures.post(carl, "by carl", t.minusMillis(2));

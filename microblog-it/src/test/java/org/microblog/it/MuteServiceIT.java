@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,7 +143,7 @@ class MuteServiceIT {
             follows.follow(reader.getId(), followed.getLast().getUsername());
         }
         // A time of its own, so that no other test's posts fall between these.
-        Instant t = Instant.parse("2012-03-01T12:00:00Z");
+        Instant t = TimeOfItsOwn.newest();
         fixtures.posts(followed.getFirst(), 3, t);
         List<Long> expected = new ArrayList<>(fixtures.posts(followed.get(100), 2, t.minusSeconds(10)));
         fixtures.posts(followed.getLast(), 2, t.minus(3, ChronoUnit.DAYS));
@@ -162,9 +161,8 @@ class MuteServiceIT {
     void mutingLeavesExploreAlone() {
         User ann = fixtures.user("ann");
         User bob = fixtures.user("bob");
-        Instant t = Instant.parse("1996-01-01T00:00:00Z")
-                .plusMillis(ThreadLocalRandom.current().nextLong(300L * 24 * 3600 * 1000))
-                .truncatedTo(ChronoUnit.MILLIS);
+        // A moment of this test's own: explore lists everyone's posts.
+        Instant t = TimeOfItsOwn.newest();
         Post byBob = fixtures.post(bob, "by bob", t);
         follows.follow(ann.getId(), bob.getUsername());
         mutes.mute(ann.getId(), bob.getUsername());

@@ -131,6 +131,10 @@ class SuggestionServiceIT {
         for (int i = 0; i < 5; i++) {
             follow(ann, fixtures.user("p" + i));
         }
+        // Most-followed people of its own for the pages after the followings' suggestions, whoever else there is.
+        for (int i = 0; i < 3; i++) {
+            follow(fixtures.user("fan"), fixtures.user("popular"));
+        }
 
         List<Suggestion> all = suggestions.suggest(me.getId(), 0, 10);
         List<Suggestion> second = suggestions.suggest(me.getId(), 2, 2);

@@ -171,7 +171,7 @@ class TimelineServiceIT {
         }
         User stranger = fixtures.user("stranger");
         // A time of its own, so that no other test's posts fall between these.
-        Instant t = Instant.parse("2011-06-01T12:00:00Z");
+        Instant t = TimeOfItsOwn.newest();
         List<Long> expected = new ArrayList<>(fixtures.posts(followed.getFirst(), 3, t));
         expected.add(fixtures.post(reader, "own", t.minusSeconds(3)).getId());
         fixtures.posts(stranger, 50, t.minusSeconds(10));
@@ -224,11 +224,25 @@ class TimelineServiceIT {
     void exploreListsEveryonesPostsNewestFirst() {
         User ann = fixtures.user("ann");
         User bob = fixtures.user("bob");
-        Instant future = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
-        Post a = fixtures.post(ann, "from ann", future);
-        Post b = fixtures.post(bob, "from bob", future.plusSeconds(1));
+        // After the newest post there is, whoever made it: these two are then the newest on the site.
+        Instant after = newestOnTheSite().truncatedTo(ChronoUnit.MILLIS);
+        Post a = fixtures.post(ann, "from ann", after.plusSeconds(1));
+        Post b = fixtures.post(bob, "from bob", after.plusSeconds(2));
 
         List<Long> newest = ids(timelines.explore(Optional.empty(), 2));
+
+        assertEquals(List.of(b.getId(), a.getId()), newest);
+    }
+
+    @Test
+    void exploreListsEveryonesPostsNewestFirstFromACursor() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        Instant t = TimeOfItsOwn.newest();
+        Post a = fixtures.post(ann, "from ann", t.minusSeconds(1));
+        Post b = fixtures.post(bob, "from bob", t);
+
+        List<Long> newest = ids(timelines.explore(Optional.of(TimelineCursor.before(t.plusMillis(1))), 2));
 
         assertEquals(List.of(b.getId(), a.getId()), newest);
     }
@@ -243,6 +257,16 @@ class TimelineServiceIT {
         assertEquals(post.getTimestamp(), post.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
         Set<Long> profile = new HashSet<>(ids(timelines.byAuthor(ann.getId(), Optional.empty(), 5)));
         assertEquals(Set.of(post.getId()), profile);
+    }
+
+    /** The time of the newest post on the site, or now if it is later. */
+    private Instant newestOnTheSite() {
+        Instant now = Instant.now();
+        return timelines.explore(Optional.empty(), 1).posts().stream()
+                .map(Post::getTimestamp)
+                .filter(newest -> newest.isAfter(now))
+                .findFirst()
+                .orElse(now);
     }
 
     private static List<Long> ids(PostPage page) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -20,24 +18,14 @@ import org.openqa.selenium.By;
  * Removing a follower, blocking and muting (issue 12), in a real Chromium against the deployed WAR. The other
  * person acts through a plain HTTP client (WebClient) or in the same browser after a sign-out.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class BlockMuteBrowserIT {
 
     @ArquillianResource
     URL base;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(base);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser;
 
     @Test
     void removingAFollowerFromYourFollowersListEndsTheirFollowQuietly() {

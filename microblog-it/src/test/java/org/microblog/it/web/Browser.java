@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String ENGLISH = "en-US,en";
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 1000;
 
     private final WebClient addresses;
     private final ChromeDriver driver;
@@ -44,12 +48,11 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /**
+     * A new Chromium that prefers English. Browser tests get theirs from {@link BrowserExtension}, one for the class,
+     * rather than starting one each.
+     */
     static Browser start(URL base) {
-        return start(base, "en-US,en");
-    }
-
-    /** A browser whose language preference (its Accept-Language) is {@code acceptLanguage}, "es-ES,es" say. */
-    static Browser start(URL base, String acceptLanguage) {
         Path chromium = executable("microblog.chromium", "chromium");
         Path chromedriver = executable("microblog.chromedriver", "chromedriver");
         try {
@@ -66,7 +69,7 @@ final class Browser implements AutoCloseable {
                     "--disable-component-update",
                     "--disable-sync",
                     "--disable-dev-shm-usage",
-                    "--window-size=1280,1000",
+                    "--window-size=" + WIDTH + "," + HEIGHT,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.toFile())
@@ -74,12 +77,10 @@ final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            // Headless Chromium sends no Accept-Language of its own choosing (--accept-lang and the preference
-            // intl.accept_languages are ignored here): every request gets the header through DevTools.
             driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand(
-                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
-            return new Browser(base, driver, profile);
+            Browser browser = new Browser(base, driver, profile);
+            browser.preferLanguages(ENGLISH);
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +104,45 @@ final class Browser implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * The browser's language preference (its Accept-Language) from now on: "es-ES,es" say. Headless Chromium sends
+     * no Accept-Language of its own choosing (--accept-lang and the preference intl.accept_languages are ignored
+     * here): every request gets the header through DevTools.
+     */
+    void preferLanguages(String acceptLanguage) {
+        driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
+    }
+
+    /**
+     * Makes this Chromium as a new one for the next test: one tab with an empty page, no cookies, storage or cache,
+     * English preferred, the usual window size and no device emulation.
+     */
+    void reset() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException e) {
+            // the usual case
+        }
+        List<String> tabs = List.copyOf(driver.getWindowHandles());
+        for (String tab : tabs.subList(1, tabs.size())) {
+            driver.switchTo().window(tab).close();
+        }
+        driver.switchTo().window(tabs.getFirst());
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand(
+                "Storage.clearDataForOrigin", Map.of("origin", origin(addresses.uri("")), "storageTypes", "all"));
+        preferLanguages(ENGLISH);
+        resetViewport();
+        resize(WIDTH, HEIGHT);
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     void open(String path) {

@@ -11,8 +11,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -25,24 +23,14 @@ import org.openqa.selenium.WindowType;
  * What people do in Microblog, in a real Chromium against the deployed WAR. Screenshots of the main
  * pages go to {@code microblog-it/target/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class BrowserIT {
 
     @ArquillianResource
     URL base;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(base);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser;
 
     @Test
     void followingBringsSomeonesPostsIntoTheHomeTimelineAndUnfollowingTakesThemOut() {

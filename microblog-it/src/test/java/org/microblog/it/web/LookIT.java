@@ -10,8 +10,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -24,7 +22,7 @@ import org.openqa.selenium.WebElement;
  * message's close button inside its box, form cards without an empty band, one typeface and one button style,
  * accessible names without icon glyphs, the same menu on error pages, a favicon, plurals in the counter.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class LookIT {
 
@@ -34,17 +32,7 @@ class LookIT {
     @ArquillianResource
     URL base;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(base);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser;
 
     @Test
     void theMainPagesAtLaptopAndPhoneWidthKeepTheirLayout() {

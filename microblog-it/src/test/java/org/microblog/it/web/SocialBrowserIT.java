@@ -11,8 +11,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -24,24 +22,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Who to follow, "X followed you" and the generated avatars, in a real Chromium against the deployed WAR.
  * Screenshots go to {@code microblog-it/target/screenshots} with the others.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class SocialBrowserIT {
 
     @ArquillianResource
     URL base;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(base);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser;
 
     private JavascriptExecutor script() {
         return (JavascriptExecutor) browser.driver();
@@ -73,6 +61,10 @@ class SocialBrowserIT {
         follows(bobClient, dee);
         follows(cidClient, dee);
         follows(bobClient, cid);
+        // Someone followed whom none of them follows, for the most-followed list, whoever else there is.
+        String eve = Names.unique("eve");
+        signedIn(base, eve);
+        follows(signedIn(base, Names.unique("fan")), eve);
         browser.register(me);
         browser.open("user/" + bob);
         browser.clickAndWaitFor("user:follow", "You are following " + bob + "!");
