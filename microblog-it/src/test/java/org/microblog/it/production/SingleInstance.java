@@ -64,10 +64,16 @@ final class SingleInstance {
                 .start();
         SingleInstance instance = new SingleInstance(process, url("http://127.0.0.1:" + port + "/"));
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!instance.isReady()) {
-            assertTrue(process.isAlive(), "the server stopped: " + log);
-            assertTrue(System.nanoTime() < deadline, "not ready after " + START_LIMIT + ": " + log);
-            Thread.sleep(500);
+        try {
+            while (!instance.isReady()) {
+                assertTrue(process.isAlive(), "the server stopped: " + log);
+                assertTrue(System.nanoTime() < deadline, "not ready after " + START_LIMIT + ": " + log);
+                Thread.sleep(500);
+            }
+        } catch (AssertionError | InterruptedException e) {
+            // a server that never became ready is no one's to stop: it would outlive the test run
+            process.destroyForcibly().waitFor();
+            throw e;
         }
         return instance;
     }
