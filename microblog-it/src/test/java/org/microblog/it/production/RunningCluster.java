@@ -25,7 +25,12 @@ final class RunningCluster implements BeforeAllCallback {
 
         static Started fresh() {
             Cluster cluster = new Cluster();
-            cluster.startFresh();
+            try {
+                cluster.startFresh();
+            } catch (RuntimeException | AssertionError e) {
+                cluster.stop(); // what did start must not outlive the run
+                throw e;
+            }
             return new Started(cluster);
         }
 
