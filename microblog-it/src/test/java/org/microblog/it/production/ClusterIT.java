@@ -45,6 +45,8 @@ class ClusterIT {
     private static final String SERVED_BY = "X-Served-By";
     private static final String REMEMBER = "microblog_remember";
     private static final int SIGN_INS_PER_ADDRESS = 25;
+    /** Between two rounds of a browser's requests while the cluster restarts. */
+    private static final Duration PACE = Duration.ofMillis(100);
 
     private static final Cluster cluster = new Cluster();
 
@@ -304,8 +306,14 @@ class ClusterIT {
                     if (explore.status() != 200) {
                         failures.add("explore: " + explore.status());
                     }
+                    // A person's pace, not a benchmark's: requests all through the restart, and the CPU left to
+                    // the instances that start (on two cores, traffic flat out made each start take twice as long).
+                    Thread.sleep(PACE.toMillis());
                 } catch (RuntimeException e) {
                     failures.add(e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         });
