@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.microblog.it.web.Names;
@@ -38,7 +37,6 @@ import org.microblog.it.web.WebClient.Page;
  * instance writes, the others show on their very next request.
  */
 @ExtendWith(RunningCluster.class)
-@ResourceLock(PostgreSql.SERVER)
 class ClusterIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -32,7 +31,6 @@ import org.microblog.it.web.WebClient.Page;
  * {@link ClusterIT}'s ({@link RunningCluster}).
  */
 @ExtendWith(RunningCluster.class)
-@ResourceLock(PostgreSql.SERVER)
 class ClusterOperationsIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -38,7 +37,6 @@ import org.microblog.it.web.WebClient.Page;
  * PostgreSQL before it starts Payara: Payara's JPA deployer opens an EntityManager while deploying, EclipseLink
  * then needs a connection, and a deployment that fails there stays failed until the instance is restarted.
  */
-@ResourceLock(PostgreSql.SERVER)
 class DatabaseFaultsIT {
 
     private static final String DATABASE = System.getProperty("microblog.faults.database");

@@ -12,12 +12,6 @@ import java.util.stream.Stream;
  */
 final class PostgreSql {
 
-    /**
-     * The lock ({@code @ResourceLock}) of the test classes that use this server: they take turns, since some stop
-     * it or cut their connection to it.
-     */
-    static final String SERVER = "postgresql";
-
     private static final Path ROOT = Path.of("/");
 
     private PostgreSql() {}
