@@ -155,8 +155,8 @@ final class Cluster {
      * {@code timeout} runs it), its output in {@code restart.out} of the run folder.
      */
     Process startRestart() throws IOException {
-        return new ProcessBuilder(
-                        "setsid", home.resolve("microblog").toString(), "cluster", "restart", "--dir", dir.toString())
+        return Commands.process(List.of(
+                        "setsid", home.resolve("microblog").toString(), "cluster", "restart", "--dir", dir.toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("restart.out").toFile())

@@ -10,12 +10,25 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command of the machine (the cluster script, pg_ctlcluster, psql) and fails the test if it fails. */
 final class Commands {
 
+    /** What every test server gets (microblog-it/pom.xml, it.test-server.options). */
+    private static final String TEST_SERVER_OPTIONS = System.getProperty("microblog.it.test-server-options", "");
+
     private Commands() {}
+
+    /**
+     * A process of the tests, with the test servers' options for every JVM it starts, however deep (the cluster
+     * script's instances): the java launcher reads JDK_JAVA_OPTIONS.
+     */
+    static ProcessBuilder process(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JDK_JAVA_OPTIONS", TEST_SERVER_OPTIONS);
+        return builder;
+    }
 
     /** Runs it in {@code directory}; its output goes to the build log. Returns what it printed. */
     static String run(Path directory, Duration limit, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = process(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .start();

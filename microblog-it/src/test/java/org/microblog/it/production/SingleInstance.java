@@ -58,7 +58,7 @@ final class SingleInstance {
                 home.resolve("microblog-web/src/main/payara/logging.properties").toString(),
                 "--deploy",
                 System.getProperty("microblog.war")));
-        Process process = new ProcessBuilder(command)
+        Process process = Commands.process(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

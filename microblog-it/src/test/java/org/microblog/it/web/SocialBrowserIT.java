@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Who to follow, "X followed you" and the generated avatars, in a real Chromium against the deployed WAR.
@@ -84,8 +82,7 @@ class SocialBrowserIT {
 
         WebElement follow = browser.driver().findElement(By.cssSelector(".suggestion .follow-button"));
         browser.clickAndWaitFor(follow.getAttribute("id"), "You are following " + dee + "!");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> !browser.texts(".suggestion .author").contains(dee));
+        browser.until(d -> !browser.texts(".suggestion .author").contains(dee));
         browser.open("user/" + dee);
         assertTrue(browser.has("user:unfollow"), "followed from the suggestion");
 
@@ -142,9 +139,7 @@ class SocialBrowserIT {
             for (WebElement avatar : avatars) {
                 String src = avatar.getAttribute("src");
                 assertTrue(src.startsWith(base.toString().replaceAll("/$", "") + "/avatars/"), src);
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                        .until(d ->
-                                Boolean.TRUE.equals(script().executeScript("return arguments[0].complete", avatar)));
+                browser.until(d -> Boolean.TRUE.equals(script().executeScript("return arguments[0].complete", avatar)));
                 Number width = (Number) script().executeScript("return arguments[0].naturalWidth", avatar);
                 assertTrue(width.intValue() > 0, () -> "not loaded: " + src);
             }
