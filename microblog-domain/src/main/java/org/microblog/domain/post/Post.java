@@ -96,6 +96,13 @@ public class Post {
         return author;
     }
 
+    /** Whether user {@code userId} wrote this post. */
+    public boolean isBy(long userId) {
+        // authorId is filled when the post is read from the database, author.getId() for a post made in this session
+        Long id = authorId != null ? authorId : author.getId();
+        return id != null && id == userId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

@@ -12,7 +12,7 @@ import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
 
-/** Publishing posts. */
+/** Publishing posts, and deleting one's own. */
 @Stateless
 public class PostService {
 
@@ -47,5 +47,29 @@ public class PostService {
         em.persist(post);
         em.flush();
         return post;
+    }
+
+    /**
+     * One of the author's own posts.
+     *
+     * @throws PostNotFoundException if {@code authorId} has no post {@code postId}
+     */
+    public Post getOwn(long authorId, long postId) {
+        Post post = em.find(Post.class, postId);
+        if (post == null || !post.isBy(authorId)) {
+            throw new PostNotFoundException();
+        }
+        return post;
+    }
+
+    /**
+     * Deletes one of the author's own posts: it leaves every timeline and list at once (they are read from the posts
+     * table).
+     *
+     * @throws PostNotFoundException if {@code authorId} has no post {@code postId} (already deleted, say)
+     */
+    public void delete(long authorId, long postId) {
+        em.remove(getOwn(authorId, postId));
+        em.flush();
     }
 }

@@ -212,6 +212,29 @@ class BrowserIT {
     }
 
     @Test
+    void deletingAPostAsksFirstAndCancelKeepsIt() {
+        browser.register(Names.unique("hal"));
+        browser.post("a slip of the finger");
+        browser.post("worth keeping");
+
+        browser.driver()
+                .findElement(By.cssSelector("article.post:nth-of-type(2) a.delete-post"))
+                .click();
+        browser.waitForText("Delete this post?");
+        assertEquals(List.of("a slip of the finger"), browser.texts(".post-body"), "the page shows which");
+        browser.screenshot("delete-post");
+        browser.clickAndLoad("cancel");
+        assertEquals(List.of("worth keeping", "a slip of the finger"), browser.texts(".post-body"));
+
+        browser.driver()
+                .findElement(By.cssSelector("article.post:nth-of-type(2) a.delete-post"))
+                .click();
+        browser.clickAndLoad("deletePost:delete");
+        browser.waitForText("Your post has been deleted.");
+        assertEquals(List.of("worth keeping"), browser.texts(".post-body"));
+    }
+
+    @Test
     void theCounterCountsAnEmojiAsOneCharacterAndTextOverTheLimitIsRefusedWhole() {
         String lea = Names.unique("lea");
         String emoji = "\uD83D\uDE00"; // 😀, two UTF-16 units

@@ -58,6 +58,7 @@ class FormReplayIT {
             "password:submit",
             "everywhere:submit",
             "signOut:submit",
+            "deletePost:delete",
             "language");
 
     @ArquillianResource
@@ -268,6 +269,7 @@ class FormReplayIT {
 
         WebClient anns = new WebClient(base);
         anns.follow(anns.trySignIn(ann, WebClient.PASSWORD, true));
+        anns.submit(anns.get(""), "post", "submit", Map.of("post:body", "Hello from " + ann));
         click(anns, bob, "follow");
         click(anns, carol, "follow");
         click(anns, carol, "mute");

@@ -11,5 +11,7 @@ package org.microblog.web.post;
  * @param time the exact time, machine-readable ({@code <time datetime>})
  * @param ago how long ago, in the page's language
  * @param body the text
+ * @param deleteUrl the page that deletes it, for its author; empty for everyone else
  */
-public record PostRow(String author, String authorUrl, String avatar, String time, String ago, String body) {}
+public record PostRow(
+        String author, String authorUrl, String avatar, String time, String ago, String body, String deleteUrl) {}
