@@ -119,11 +119,16 @@ public final class Generate {
             try (Connection c = db.connect()) {
                 c.setAutoCommit(false);
                 boolean counts = hasColumn(c, "users", "followers_count");
-                List<String> userColumns = counts
-                        ? List.of("id", "username", "email", "password_hash", "followers_count", "following_count")
-                        : List.of("id", "username", "email", "password_hash");
+                boolean postCounts = hasColumn(c, "users", "posts_count");
+                List<String> userColumns = new ArrayList<>(List.of("id", "username", "email", "password_hash"));
+                if (counts) {
+                    userColumns.addAll(List.of("followers_count", "following_count"));
+                }
+                if (postCounts) {
+                    userColumns.add("posts_count");
+                }
                 List<String> rebuild = db.isPostgres() ? dropIndexesAndKeys(c) : List.of();
-                load(db, c, "users", userColumns, usersCsv, counts ? 6 : 4, users);
+                load(db, c, "users", userColumns, usersCsv, userColumns.size(), users);
                 bothAtOnce(
                         () -> load(
                                 db,
@@ -247,6 +252,8 @@ public final class Generate {
                         .append(Long.toString(followers[u]))
                         .append(',')
                         .append(Integer.toString(graph.followingCount[u]))
+                        .append(',')
+                        .append(Integer.toString(graph.postCount[u]))
                         .append('\n');
             }
         }

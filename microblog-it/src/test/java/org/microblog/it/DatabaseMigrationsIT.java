@@ -146,6 +146,33 @@ class DatabaseMigrationsIT {
     }
 
     @Test
+    void existingUsersGetTheirPostCountAndTheirFirstPostsTimeAsTheirCreationTime() throws SQLException {
+        EmbeddedDataSource db = freshDatabase();
+        DatabaseMigrations.configuration(db).target("15").load().migrate();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (int id = 1; id <= 2; id++) {
+                s.executeUpdate("INSERT INTO users (id, username, email, password_hash) VALUES (" + id + ", 'u" + id
+                        + "', 'u" + id + "@x.org', 'h')");
+            }
+            s.executeUpdate("INSERT INTO posts (body, created_at, author_id) VALUES"
+                    + " ('later', TIMESTAMP('2020-05-02 10:00:00'), 1),"
+                    + " ('first', TIMESTAMP('2020-05-01 09:30:00'), 1)");
+        }
+
+        DatabaseMigrations.configuration(db).load().migrate();
+
+        assertEquals(2, count(db, "SELECT posts_count FROM users WHERE id = 1"));
+        assertEquals(0, count(db, "SELECT posts_count FROM users WHERE id = 2"));
+        assertEquals(
+                1,
+                count(db, "SELECT COUNT(*) FROM users WHERE id = 1 AND created_at = TIMESTAMP('2020-05-01 09:30:00')"));
+        assertEquals(
+                1,
+                count(db, "SELECT COUNT(*) FROM users WHERE id = 2 AND created_at > TIMESTAMP('2026-01-01 00:00:00')"));
+    }
+
+    @Test
     void existingUsersStartAtCredentialsVersionZeroAndTokensBelongToAUserWithAUniqueSelector() throws SQLException {
         EmbeddedDataSource db = freshDatabase();
         DatabaseMigrations.configuration(db).target("6").load().migrate();

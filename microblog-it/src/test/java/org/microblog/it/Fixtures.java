@@ -59,6 +59,7 @@ public class Fixtures {
             posts.add(post);
         }
         em.flush();
+        countPosts(author, count);
         return posts.stream().map(Post::getId).toList();
     }
 
@@ -66,7 +67,16 @@ public class Fixtures {
         Post post = new Post(em.find(User.class, author.getId()), body, at);
         em.persist(post);
         em.flush();
+        countPosts(author, 1);
         return post;
+    }
+
+    /** The author's post count, kept true as PostService keeps it. */
+    private void countPosts(User author, int added) {
+        em.createNativeQuery("UPDATE users SET posts_count = posts_count + ?1 WHERE id = ?2")
+                .setParameter(1, added)
+                .setParameter(2, author.getId())
+                .executeUpdate();
     }
 
     /** Makes every remember-me token of {@code userId} expired a second ago. */

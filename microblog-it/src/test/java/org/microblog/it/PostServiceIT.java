@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
+import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostNotFoundException;
 import org.microblog.service.post.PostService;
@@ -33,6 +34,19 @@ class PostServiceIT {
 
     @EJB
     TimelineService timelines;
+
+    @EJB
+    AccountService accounts;
+
+    @Test
+    void publishingAndDeletingKeepTheAuthorsPostCountEvenWhenPostsArriveAtOnce() throws Exception {
+        User ann = fixtures.user("ann");
+        List<Long> ids = Concurrently.runAtOnce(
+                8, () -> posts.publish(ann.getId(), "at once").getId());
+        posts.delete(ann.getId(), ids.getFirst());
+
+        assertEquals(7, accounts.getById(ann.getId()).getPostsCount());
+    }
 
     @Test
     void aDeletedPostLeavesTheAuthorsProfileAndEveryFollowersTimelineAndTheOthersStay() {

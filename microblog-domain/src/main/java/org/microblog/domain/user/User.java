@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -115,6 +116,17 @@ public class User {
     @Column(name = "unread_notifications", insertable = false, updatable = false)
     private int unreadNotifications;
 
+    /** When the account was made, to the millisecond (migration V16 gave older accounts their first post's time). */
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    /**
+     * How many posts this user has: read with the user row, written only by PostService with an atomic UPDATE in the
+     * transaction that publishes or deletes a post (never through this entity), so JPA never writes it.
+     */
+    @Column(name = "posts_count", insertable = false, updatable = false)
+    private long postsCount;
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(
             name = "followers",
@@ -140,6 +152,7 @@ public class User {
         this.email = normalizeEmail(requireText(email, "email"));
         this.emailKey = this.email;
         this.passwordHash = requireText(passwordHash, "passwordHash");
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.following.add(this);
     }
 
@@ -215,6 +228,14 @@ public class User {
     }
 
     /** How many of this user's notifications are unread (as read with the row). */
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getPostsCount() {
+        return postsCount;
+    }
+
     public int getUnreadNotifications() {
         return unreadNotifications;
     }

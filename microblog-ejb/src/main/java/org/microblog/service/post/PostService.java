@@ -46,6 +46,7 @@ public class PostService {
         Post post = new Post(author, body, at);
         em.persist(post);
         em.flush();
+        countPosts(authorId, 1);
         return post;
     }
 
@@ -71,5 +72,17 @@ public class PostService {
     public void delete(long authorId, long postId) {
         em.remove(getOwn(authorId, postId));
         em.flush();
+        countPosts(authorId, -1);
+    }
+
+    /**
+     * Changes the author's post count in the database itself, so that concurrent posts add up whoever holds the user
+     * row. The column is not written through the entity (see {@code User.postsCount}).
+     */
+    private void countPosts(long authorId, int delta) {
+        em.createNativeQuery("UPDATE users SET posts_count = posts_count + ?1 WHERE id = ?2")
+                .setParameter(1, delta)
+                .setParameter(2, authorId)
+                .executeUpdate();
     }
 }

@@ -35,6 +35,7 @@ class PostDeletionIT {
         publish(ann, kept);
         String deletePage = publish(ann, gone);
 
+        assertEquals("2 posts", ann.get("user/" + name).text("posts-count"));
         Page confirm = ann.get(deletePage);
         assertEquals(200, confirm.status(), confirm::body);
         assertTrue(confirm.body().contains(gone), "the page shows the post it deletes");
@@ -47,6 +48,7 @@ class PostDeletionIT {
             assertTrue(list.body().contains(kept), list.uri()::toString);
         }
         assertEquals(404, ann.get(deletePage).status(), "a deleted post has no page");
+        assertEquals("1 post", ann.get("user/" + name).text("posts-count"));
     }
 
     @Test

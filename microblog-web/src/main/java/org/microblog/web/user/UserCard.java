@@ -11,9 +11,17 @@ import org.omnifaces.util.Faces;
  * @param url the user's profile page
  * @param avatar the avatar for the head of the profile, 128 pixels wide
  * @param smallAvatar the avatar for a row of a list, 48 pixels wide
+ * @param postsCount how many posts the user has
  */
 public record UserCard(
-        long id, String username, String aboutMe, Instant lastSeen, String url, String avatar, String smallAvatar) {
+        long id,
+        String username,
+        String aboutMe,
+        Instant lastSeen,
+        String url,
+        String avatar,
+        String smallAvatar,
+        long postsCount) {
 
     static final int AVATAR_SIZE = 128;
     static final int SMALL_AVATAR_SIZE = 48;
@@ -26,6 +34,7 @@ public record UserCard(
                 user.getLastSeen().orElse(null),
                 Faces.getRequestContextPath() + "/user/" + user.getUsername(),
                 avatars.of(user, AVATAR_SIZE),
-                avatars.of(user, SMALL_AVATAR_SIZE));
+                avatars.of(user, SMALL_AVATAR_SIZE),
+                user.getPostsCount());
     }
 }
