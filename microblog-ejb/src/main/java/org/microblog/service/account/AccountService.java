@@ -120,6 +120,11 @@ public class AccountService {
         return findById(id).orElseThrow(() -> new UserNotFoundException("#" + id));
     }
 
+    /** How many accounts the site has. */
+    public long count() {
+        return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+    }
+
     /** Whether an account has this username, in any case. */
     public boolean isUsernameTaken(String username) {
         return exists(User_.usernameKey, User.usernameKey(username));

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.PostBody;
 import org.microblog.domain.user.User;
@@ -48,6 +49,16 @@ public class PostService {
         em.flush();
         countPosts(authorId, 1);
         return post;
+    }
+
+    /** The post with this id, whoever wrote it. */
+    public Optional<Post> find(long postId) {
+        return Optional.ofNullable(em.find(Post.class, postId));
+    }
+
+    /** How many posts the site has. */
+    public long count() {
+        return em.createQuery("SELECT COUNT(p) FROM Post p", Long.class).getSingleResult();
     }
 
     /**

@@ -166,6 +166,19 @@ public class TimelineService {
     }
 
     /**
+     * Posts of one user newer than {@code since}, newest first: the {@code size} newest of them, or with {@code
+     * adjacent} the {@code size} right after {@code since} (an app's since_id and min_id).
+     */
+    public List<Post> byAuthorNewer(long authorId, TimelineCursor since, int size, boolean adjacent) {
+        return newer(since, size, adjacent, (cb, query, post) -> List.of(cb.equal(post.get(Post_.authorId), authorId)));
+    }
+
+    /** Posts of the whole site newer than {@code since}, as {@link #byAuthorNewer} takes them. */
+    public List<Post> exploreNewer(TimelineCursor since, int size, boolean adjacent) {
+        return newer(since, size, adjacent, (cb, query, post) -> List.of());
+    }
+
+    /**
      * Every post on the site that {@code source} keeps, newest first: the home timeline of a reader who follows
      * everyone, in time windows too. The window's lower bound is what makes Derby read {@code posts(created_at
      * DESC, id DESC, author_id)} in order and stop at the page: without it, and with the block conditions,
@@ -212,6 +225,23 @@ public class TimelineService {
         return PostPage.of(em.createQuery(query).setMaxResults(pageSize + 1).getResultList(), pageSize);
     }
 
+    /** Posts that {@code source} keeps newer than {@code since}, newest first (see {@link #byAuthorNewer}). */
+    private List<Post> newer(TimelineCursor since, int size, boolean adjacent, Source source) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Post> query = cb.createQuery(Post.class);
+        Root<Post> post = query.from(Post.class);
+        post.fetch(Post_.author);
+        List<Predicate> where = new ArrayList<>(source.restrict(cb, query, post));
+        where.add(newerThan(cb, post, since));
+        Path<Instant> timestamp = post.get(Post_.timestamp);
+        Path<Long> id = post.get(Post_.id);
+        query.select(post)
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(adjacent ? List.of(cb.asc(timestamp), cb.asc(id)) : List.of(cb.desc(timestamp), cb.desc(id)));
+        List<Post> found = em.createQuery(query).setMaxResults(pageSize(size)).getResultList();
+        return adjacent ? found.reversed() : found;
+    }
+
     private static int pageSize(int size) {
         return Math.clamp(size, 1, MAX_PAGE_SIZE);
     }
@@ -230,5 +260,17 @@ public class TimelineService {
                         cb.and(
                                 cb.equal(timestamp, cursor.timestamp()),
                                 cb.lessThan(post.get(Post_.id), cursor.postId()))));
+    }
+
+    /** (timestamp, id) strictly after the cursor: {@link #olderThan}'s mirror. */
+    static Predicate newerThan(CriteriaBuilder cb, Root<Post> post, TimelineCursor cursor) {
+        Path<Instant> timestamp = post.get(Post_.timestamp);
+        return cb.and(
+                cb.greaterThanOrEqualTo(timestamp, cursor.timestamp()),
+                cb.or(
+                        cb.greaterThan(timestamp, cursor.timestamp()),
+                        cb.and(
+                                cb.equal(timestamp, cursor.timestamp()),
+                                cb.greaterThan(post.get(Post_.id), cursor.postId()))));
     }
 }

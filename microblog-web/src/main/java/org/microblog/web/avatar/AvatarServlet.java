@@ -22,7 +22,7 @@ import org.microblog.service.account.AccountService;
 public class AvatarServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String PATH = "/avatars";
+    public static final String PATH = "/avatars";
     private static final Pattern AVATAR = Pattern.compile("/v" + Identicon.VERSION + "/([1-9][0-9]{0,17})\\.svg");
     static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 

@@ -59,6 +59,16 @@ public class Avatars {
         return gravatar ? User.gravatarUrl(email, size) : prefix() + id + ".svg";
     }
 
+    /**
+     * The avatar of {@code user} as an absolute address under {@code root} (the application's, ending in "/"), for
+     * clients outside a page: the client API.
+     */
+    public String absolute(User user, int size, String root) {
+        return gravatar
+                ? User.gravatarUrl(user.getEmail(), size)
+                : root + AvatarServlet.PATH.substring(1) + "/v" + Identicon.VERSION + "/" + user.getId() + ".svg";
+    }
+
     private String prefix() {
         String known = prefix;
         if (known == null) {

@@ -5,6 +5,7 @@ package org.microblog.web.post;
  * properties and calls no method. Jakarta EL resolves a method call with arguments by reflection on every call,
  * and a list has twenty rows.
  *
+ * @param anchor the row's id in the page ({@code post-123}), which the client API's status addresses point at
  * @param author the author's username
  * @param authorUrl the author's profile
  * @param avatar the author's avatar, 48 pixels wide
@@ -14,4 +15,11 @@ package org.microblog.web.post;
  * @param deleteUrl the page that deletes it, for its author; empty for everyone else
  */
 public record PostRow(
-        String author, String authorUrl, String avatar, String time, String ago, String body, String deleteUrl) {}
+        String anchor,
+        String author,
+        String authorUrl,
+        String avatar,
+        String time,
+        String ago,
+        String body,
+        String deleteUrl) {}

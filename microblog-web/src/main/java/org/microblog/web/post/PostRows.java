@@ -52,6 +52,7 @@ public class PostRows {
         String root = Faces.getRequestContextPath();
         String author = post.getAuthor().getUsername();
         return new PostRow(
+                "post-" + post.getId(),
                 author,
                 root + "/user/" + author,
                 avatars.of(post.getAuthor(), AVATAR_SIZE),

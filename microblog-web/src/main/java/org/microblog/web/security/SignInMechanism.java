@@ -50,6 +50,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** Request attribute: the {@link Duration} a throttled sign-in must wait. */
     public static final String WAIT = "microblog.signInWait";
 
+    /** The client API's addresses (org.microblog.web.api). */
+    private static final String API = "/api/";
+
     @Inject
     IdentityStoreHandler identityStores;
 
@@ -121,10 +124,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(String.valueOf(userId), Set.of(AccountIdentityStore.USER));
     }
 
-    /** A GET of a page (not of a script or style sheet): the only request that remember-me signs in. */
+    /**
+     * A GET of a page (not of a script or style sheet, nor of the client API, where only a Bearer token counts): the
+     * only request that remember-me signs in.
+     */
     private static boolean isPageRead(HttpServletRequest request) {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && !Servlets.isFacesResourceRequest(request);
+                && !Servlets.isFacesResourceRequest(request)
+                && !request.getRequestURI().startsWith(request.getContextPath() + API);
     }
 
     private static String signInAddress(HttpServletRequest request) {

@@ -1,0 +1,21 @@
+package org.microblog.web.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Any web page may call the API (web clients such as Elk and Phanpy run on their own origins): it authenticates by
+ * Bearer token only, never by cookie, so another origin's page gains nothing a direct call would not give. Scripts
+ * may read the Link header, which carries the next and previous pages.
+ */
+@Provider
+public class Cors implements ContainerResponseFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
+        response.getHeaders().putSingle("Access-Control-Expose-Headers", "Link");
+    }
+}

@@ -1,0 +1,40 @@
+package org.microblog.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.microblog.service.timeline.TimelineService;
+
+/** Timelines: the public one, every post of the site newest first (explore). */
+@Path("v1/timelines")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelinesResource {
+
+    @Inject
+    TimelineService timelines;
+
+    @Inject
+    PostLists lists;
+
+    /**
+     * Every post; {@code remote=true} or {@code only_media=true} ask for what Microblog does not have (posts of other
+     * servers, posts with media): an empty list.
+     */
+    @GET
+    @Path("public")
+    public Response publicTimeline(
+            @QueryParam("remote") boolean remote, @QueryParam("only_media") boolean onlyMedia, @Context UriInfo uri) {
+        Paging paging = Paging.of(uri);
+        if (remote || onlyMedia) {
+            return paging.answer(List.of(), false, uri);
+        }
+        return lists.answer(paging, uri, timelines::explore, timelines::exploreNewer);
+    }
+}
