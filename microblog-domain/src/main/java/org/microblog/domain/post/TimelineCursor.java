@@ -52,6 +52,12 @@ public record TimelineCursor(Instant timestamp, long postId) {
         }
     }
 
+    /** Whether this position is newer than {@code other} in (timestamp, id) order. */
+    public boolean isAfter(TimelineCursor other) {
+        int byTime = timestamp.compareTo(other.timestamp);
+        return byTime > 0 || byTime == 0 && postId > other.postId;
+    }
+
     public String token() {
         return timestamp.toEpochMilli() + "-" + postId;
     }

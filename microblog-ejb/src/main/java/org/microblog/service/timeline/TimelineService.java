@@ -165,6 +165,41 @@ public class TimelineService {
                         List.of(BlockPredicates.neitherBlocks(cb, query, post.get(Post_.authorId), viewerId)));
     }
 
+    /** How far back {@link #homeNewer} reads: an app that was away longer gets the newest this many. */
+    public static final int HOME_NEWER_REACH = 200;
+
+    /**
+     * Posts of {@code userId}'s home timeline newer than {@code since}, as {@link #byAuthorNewer} takes them. Read as
+     * the home timeline's own pages from the newest, at most {@value #HOME_NEWER_REACH} posts back: the home
+     * timeline's plans read newest first only, and an app asking for newer posts is rarely far behind.
+     */
+    public List<Post> homeNewer(long userId, TimelineCursor since, int size, boolean adjacent) {
+        List<Post> newer = new ArrayList<>();
+        Optional<TimelineCursor> after = Optional.empty();
+        while (newer.size() < HOME_NEWER_REACH) {
+            PostPage page = home(userId, after, MAX_PAGE_SIZE);
+            for (Post post : page.posts()) {
+                if (!TimelineCursor.after(post).isAfter(since)) {
+                    return window(newer, size, adjacent);
+                }
+                newer.add(post);
+            }
+            if (!page.hasNext()) {
+                break;
+            }
+            after = page.next();
+        }
+        return window(newer, size, adjacent);
+    }
+
+    /** Of posts newest first, the {@code size} newest, or with {@code adjacent} the {@code size} oldest. */
+    private static List<Post> window(List<Post> newestFirst, int size, boolean adjacent) {
+        int count = Math.min(pageSize(size), newestFirst.size());
+        return adjacent
+                ? newestFirst.subList(newestFirst.size() - count, newestFirst.size())
+                : newestFirst.subList(0, count);
+    }
+
     /**
      * Posts of one user newer than {@code since}, newest first: the {@code size} newest of them, or with {@code
      * adjacent} the {@code size} right after {@code since} (an app's since_id and min_id).

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ class ApiPublicIT {
         assertTrue(TIME.matcher(account.getString("created_at")).matches(), account::toString);
         assertTrue(account.getString("avatar").startsWith(base.toString()), account::toString);
         assertTrue(account.getString("url").endsWith("/user/" + name), account::toString);
+        assertFalse(account.containsKey("source"), "only the owner's own account has its source");
         assertEquals(account, object(api("api/v1/accounts/" + id)));
         assertEquals(account, object(api("api/v1/accounts/lookup?acct=@" + name + "@" + base.getHost())));
 
@@ -149,6 +151,30 @@ class ApiPublicIT {
         assertError(404, api("api/v1/statuses/99999999999/context"));
         assertError(404, api("api/v1/no-such-thing"));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, array(api("api/v1/timelines/public?max_id=99999999999")));
+
+        // a client each: after an early answer to a large body the server closes the connection
+        assertError(405, new WebClient(base).send("PROPFIND", "api/v1/instance", HttpRequest.BodyPublishers.noBody()));
+        assertError(405, new WebClient(base).send("DELETE", "api/v1/instance", HttpRequest.BodyPublishers.noBody()));
+        assertError(
+                413,
+                new WebClient(base)
+                        .send(
+                                "POST",
+                                "api/v1/statuses",
+                                HttpRequest.BodyPublishers.ofString("status=" + "x".repeat(3 << 20)),
+                                "Content-Type",
+                                "application/x-www-form-urlencoded"));
+        assertError(
+                401,
+                new WebClient(base)
+                        .send(
+                                "POST",
+                                "api/v1/statuses",
+                                HttpRequest.BodyPublishers.ofString("status=hello"),
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "Sec-Fetch-Site",
+                                "cross-site"));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, array(api("api/v1/timelines/public?remote=true")));
     }
 
@@ -180,7 +206,7 @@ class ApiPublicIT {
         Page page = app.send(
                 "GET",
                 address.toString().substring(base.toString().length()),
-                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.noBody(),
                 "Accept",
                 "application/json");
         assertTrue(page.header("Content-Type").orElse("").startsWith("application/json"), page::toString);
@@ -191,6 +217,7 @@ class ApiPublicIT {
 
     private static void assertError(int status, Page page) {
         assertEquals(status, page.status(), page::body);
+        assertTrue(page.header("Content-Type").orElse("").startsWith("application/json"), page::toString);
         assertFalse(object(page).getString("error").isBlank(), page::body);
     }
 

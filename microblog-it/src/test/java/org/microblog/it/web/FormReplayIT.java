@@ -59,6 +59,8 @@ class FormReplayIT {
             "everywhere:submit",
             "signOut:submit",
             "deletePost:delete",
+            "authorize:allow",
+            "authorize:deny",
             "language");
 
     @ArquillianResource
@@ -111,6 +113,7 @@ class FormReplayIT {
         WebClient visitor = new WebClient(base);
         List<String> startAt = new ArrayList<>(List.of("", "this-page-does-not-exist", "explore?after=not-a-number"));
         scene.people().forEach(name -> startAt.add("user/" + name));
+        startAt.add(scene.consentPage());
 
         Crawler.Found visitorFound = Crawler.walk(visitor, startAt, 4, 80);
         Crawler.Found annFound = Crawler.walk(scene.ann(), startAt, 4, 120);
@@ -248,7 +251,8 @@ class FormReplayIT {
      * ann, signed in with "Remember me": she follows bob, who posted; follows and mutes carol; blocked dave; and is
      * followed by eve, so that her pages show every kind of button. {@code people} starts with ann.
      */
-    private record Scene(WebClient ann, List<String> people) {}
+    /** @param consentPage the OAuth consent page of an app that asks ann for access (no link leads there) */
+    private record Scene(WebClient ann, List<String> people, String consentPage) {}
 
     private Scene scene() {
         String ann = Names.unique("ann");
@@ -274,7 +278,25 @@ class FormReplayIT {
         click(anns, carol, "follow");
         click(anns, carol, "mute");
         click(anns, dave, "block");
-        return new Scene(anns, List.of(ann, bob, carol, dave, eve));
+        return new Scene(anns, List.of(ann, bob, carol, dave, eve), consentPage());
+    }
+
+    /** The consent page of a newly registered app, as /oauth/authorize sends a browser there. */
+    private String consentPage() {
+        WebClient.Page app = new WebClient(base)
+                .send(
+                        "POST",
+                        "api/v1/apps",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"client_name\":\"Replayed\",\"redirect_uris\":\"https://app.example/cb\"}"),
+                        "Content-Type",
+                        "application/json");
+        assertEquals(200, app.status(), app::body);
+        java.util.regex.Matcher clientId =
+                java.util.regex.Pattern.compile("\"client_id\":\"([^\"]+)\"").matcher(app.body());
+        assertTrue(clientId.find(), app::body);
+        return "authorize?client_id=" + clientId.group(1) + "&redirect_uri=" + encode("https://app.example/cb")
+                + "&response_type=code&scope=read&state=s";
     }
 
     private static void click(WebClient client, String username, String button) {

@@ -1,6 +1,7 @@
 package org.microblog.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,20 @@ public class AccountsResource {
 
     @Inject
     Entities entities;
+
+    @Inject
+    ApiCaller caller;
+
+    /** The person the token acts for, with what they can edit ({@code source}). */
+    @GET
+    @Path("verify_credentials")
+    public JsonObject verifyCredentials(@Context UriInfo uri) {
+        User user = accounts.getById(caller.userId("read:accounts"));
+        return JsonConfig.withField(
+                entities.account(user, Roots.of(uri)),
+                "source",
+                Account.Source.of(user.getAboutMe().orElse("")));
+    }
 
     @GET
     @Path("{id}")

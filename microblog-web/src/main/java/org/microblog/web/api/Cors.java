@@ -17,5 +17,12 @@ public class Cors implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
         response.getHeaders().putSingle("Access-Control-Expose-Headers", "Link");
+        if ("OPTIONS".equals(request.getMethod())) {
+            // a preflight: what the page's script may send next
+            response.getHeaders().putSingle("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE");
+            response.getHeaders()
+                    .putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
+            response.getHeaders().putSingle("Access-Control-Max-Age", "86400");
+        }
     }
 }

@@ -2,7 +2,10 @@ package org.microblog.web.api;
 
 import jakarta.ws.rs.core.UriInfo;
 
-/** The application's address as the client used it, ending in "/": the API's base ({@code .../api/}) without "api/". */
+/**
+ * The application's address as the client used it, ending in "/": the base of a Jakarta REST application ({@code
+ * .../api/}, {@code .../oauth/}, {@code .../.well-known/}) without its last segment.
+ */
 final class Roots {
 
     private Roots() {}

@@ -1,21 +1,33 @@
 package org.microblog.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
 import org.microblog.domain.post.Post;
+import org.microblog.domain.text.TextRules;
+import org.microblog.service.post.PostNotFoundException;
 import org.microblog.service.post.PostService;
 import org.microblog.web.api.entity.Entities;
 import org.microblog.web.api.entity.Status;
 import org.microblog.web.api.entity.StatusContext;
 
-/** Statuses: one post, and the (empty) conversation around it. */
+/** Statuses: posting, one post, deleting one's own, and the (empty) conversation around one. */
 @Path("v1/statuses")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusesResource {
@@ -26,10 +38,58 @@ public class StatusesResource {
     @Inject
     Entities entities;
 
+    @Inject
+    ApiCaller caller;
+
+    /** Posting as a form. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Status publish(MultivaluedMap<String, String> form, @Context UriInfo uri) {
+        return publish(
+                new NewStatus(
+                        form.getFirst("status"),
+                        Optional.ofNullable(form.getFirst("visibility")),
+                        form.containsKey("media_ids[]") || form.containsKey("media_ids"),
+                        form.keySet().stream().anyMatch(key -> key.startsWith("poll")),
+                        Optional.ofNullable(form.getFirst("in_reply_to_id")).filter(id -> !id.isEmpty()),
+                        Optional.ofNullable(form.getFirst("spoiler_text")).filter(text -> !text.isEmpty())),
+                uri);
+    }
+
+    /** Posting as JSON (masto.js sends this). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Status publish(JsonObject body, @Context UriInfo uri) {
+        return publish(
+                new NewStatus(
+                        text(body, "status").orElse(null),
+                        text(body, "visibility"),
+                        body.get("media_ids") instanceof JsonArray media && !media.isEmpty(),
+                        body.containsKey("poll") && !body.isNull("poll"),
+                        text(body, "in_reply_to_id").filter(id -> !id.isEmpty()),
+                        text(body, "spoiler_text").filter(spoiler -> !spoiler.isEmpty())),
+                uri);
+    }
+
     @GET
     @Path("{id}")
     public Status status(@PathParam("id") String id, @Context UriInfo uri) {
         return entities.status(post(id), Roots.of(uri), false);
+    }
+
+    /** Deletes one of the person's posts; the answer holds its text, for "delete and redraft". */
+    @DELETE
+    @Path("{id}")
+    public Status delete(@PathParam("id") String id, @Context UriInfo uri) {
+        long userId = caller.userId("write:statuses");
+        try {
+            Post post = posts.getOwn(userId, Ids.parse(id));
+            Status deleted = entities.status(post, Roots.of(uri), true);
+            posts.delete(userId, post.getId());
+            return deleted;
+        } catch (PostNotFoundException e) {
+            throw new NotFoundException(e);
+        }
     }
 
     /** The posts before and after it in its conversation: none, as Microblog has no replies yet. */
@@ -40,7 +100,57 @@ public class StatusesResource {
         return StatusContext.none();
     }
 
+    /** What an app asks to post, as far as Microblog looks at it. */
+    private record NewStatus(
+            String text,
+            Optional<String> visibility,
+            boolean media,
+            boolean poll,
+            Optional<String> inReplyTo,
+            Optional<String> spoiler) {}
+
+    /**
+     * Publishes the text, or refuses with 422 and what Microblog does not have yet: media, polls, replies, content
+     * warnings, and visibilities other than public. Nothing is stored then.
+     */
+    private Status publish(NewStatus status, UriInfo uri) {
+        long userId = caller.userId("write:statuses");
+        if (status.media()) {
+            throw new ApiRefusal(422, "Microblog has no media attachments yet");
+        }
+        if (status.poll()) {
+            throw new ApiRefusal(422, "Microblog has no polls yet");
+        }
+        if (status.inReplyTo().isPresent()) {
+            throw new ApiRefusal(422, "Microblog has no replies yet");
+        }
+        if (status.spoiler().isPresent()) {
+            throw new ApiRefusal(422, "Microblog has no content warnings yet");
+        }
+        if (status.visibility()
+                .filter(visibility -> !List.of("public", "").contains(visibility))
+                .isPresent()) {
+            throw new ApiRefusal(422, "Microblog has only public posts yet");
+        }
+        String text = status.text() == null ? "" : status.text();
+        TextRules.check(text, Post.BODY_MAX, true).ifPresent(refusal -> {
+            throw new ApiRefusal(
+                    422,
+                    switch (refusal) {
+                        case BLANK -> "Validation failed: Text can't be blank";
+                        case TOO_LONG -> "Validation failed: Text character limit of " + Post.BODY_MAX + " exceeded";
+                        case CONTROL_CHARACTER -> "Validation failed: Text holds a control character";
+                    });
+        });
+        return entities.status(posts.publish(userId, text), Roots.of(uri), false);
+    }
+
     private Post post(String id) {
         return posts.find(Ids.parse(id)).orElseThrow(NotFoundException::new);
+    }
+
+    private static Optional<String> text(JsonObject body, String name) {
+        JsonValue value = body.getOrDefault(name, JsonValue.NULL);
+        return value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.microblog.service.timeline.TimelineService;
 
-/** Timelines: the public one, every post of the site newest first (explore). */
+/** Timelines: the signed-in person's home timeline, and the public one (every post of the site, explore). */
 @Path("v1/timelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelinesResource {
@@ -22,6 +22,21 @@ public class TimelinesResource {
 
     @Inject
     PostLists lists;
+
+    @Inject
+    ApiCaller caller;
+
+    /** The person's own posts and those of the people they follow, newest first, as on their home page. */
+    @GET
+    @Path("home")
+    public Response home(@Context UriInfo uri) {
+        long userId = caller.userId("read:statuses");
+        return lists.answer(
+                Paging.of(uri),
+                uri,
+                (after, size) -> timelines.home(userId, after, size),
+                (since, size, adjacent) -> timelines.homeNewer(userId, since, size, adjacent));
+    }
 
     /**
      * Every post; {@code remote=true} or {@code only_media=true} ask for what Microblog does not have (posts of other

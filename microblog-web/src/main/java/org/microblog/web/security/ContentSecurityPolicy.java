@@ -1,8 +1,13 @@
 package org.microblog.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
 import org.microblog.web.avatar.Avatars;
 
 /**
@@ -21,6 +26,9 @@ import org.microblog.web.avatar.Avatars;
 @Named
 @ApplicationScoped
 public class ContentSecurityPolicy {
+
+    /** Request attribute: one more source for this page's {@code form-action}. */
+    private static final String FORM_TARGET = "microblog.csp.formTarget";
 
     /** Last, because PrimeFaces appends the nonce to the end of the policy. */
     static final String SCRIPTS = "script-src 'self'";
@@ -45,5 +53,34 @@ public class ContentSecurityPolicy {
     /** The policy without a nonce: what every response that is not a Faces page gets. */
     public String getPolicy() {
         return policy;
+    }
+
+    /**
+     * The policy of the Faces page being rendered (web.xml's {@code primefaces.CSP_POLICY}): {@link #getPolicy()}, and
+     * on a page that called {@link #allowFormTarget} its form may also lead to that one address.
+     */
+    public String getPagePolicy() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Object target = faces == null
+                ? null
+                : faces.getExternalContext().getRequestMap().get(FORM_TARGET);
+        return target == null ? policy : policy.replace("form-action 'self';", "form-action 'self' " + target + ";");
+    }
+
+    /**
+     * Lets this page's forms lead to {@code target} (the consent page's redirect to an app): its origin and path for
+     * http and https, its scheme for an app's own scheme ({@code com.example.app:}), which CSP cannot narrow further.
+     * The caller has checked that the address is one it vouches for.
+     */
+    public static void allowFormTarget(HttpServletRequest request, URI target) {
+        String scheme = target.getScheme().toLowerCase(Locale.ROOT);
+        String source = scheme.equals("http") || scheme.equals("https")
+                ? scheme + "://" + target.getRawAuthority()
+                        + Optional.ofNullable(target.getRawPath())
+                                .orElse("")
+                                .replace(";", "%3B")
+                                .replace(",", "%2C")
+                : scheme + ":";
+        request.setAttribute(FORM_TARGET, source);
     }
 }

@@ -22,6 +22,7 @@ import org.microblog.service.account.RememberMeService;
 import org.microblog.service.account.RememberedSignIn;
 import org.microblog.service.account.SignInThrottle;
 import org.microblog.service.account.SignedInUser;
+import org.microblog.web.api.ApiAddresses;
 import org.omnifaces.util.Servlets;
 
 /**
@@ -49,9 +50,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** Request attribute: the {@link Duration} a throttled sign-in must wait. */
     public static final String WAIT = "microblog.signInWait";
-
-    /** The client API's addresses (org.microblog.web.api). */
-    private static final String API = "/api/";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -131,7 +129,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     private static boolean isPageRead(HttpServletRequest request) {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && !Servlets.isFacesResourceRequest(request)
-                && !request.getRequestURI().startsWith(request.getContextPath() + API);
+                && !ApiAddresses.isApi(request);
     }
 
     private static String signInAddress(HttpServletRequest request) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.microblog.web.api.ApiAddresses;
 
 /**
  * Protects every request that can change something against cross-site request forgery, before any of the
@@ -26,7 +27,11 @@ import java.util.logging.Logger;
  * <li>a signed-in user's request lacks the write token of their session (see {@link SignedInSession}).</li>
  * </ol>
  *
- * Written by hand because Faces' own protection is the ViewState of stateful views, which Microblog gave up
+ * The client API and the OAuth endpoints (ApiAddresses) are left alone: they authenticate by Bearer token or client
+ * secret only and ignore cookies, so another site's page can make a browser send them nothing it could not send
+ * itself; and web apps on other origins must be able to call them.
+ *
+ * <p>Written by hand because Faces' own protection is the ViewState of stateful views, which Microblog gave up
  * so that a page costs no session; Jakarta EE has no filter of this kind.
  */
 public class WriteProtectionFilter extends HttpFilter {
@@ -38,7 +43,7 @@ public class WriteProtectionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (READ_METHODS.contains(request.getMethod())) {
+        if (READ_METHODS.contains(request.getMethod()) || ApiAddresses.isApi(request)) {
             chain.doFilter(request, response);
         } else if (!isSameOrigin(request)) {
             refuse(request, response, "it came from another site");

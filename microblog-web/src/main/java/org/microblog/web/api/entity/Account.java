@@ -31,4 +31,22 @@ public record Account(
         long statusesCount,
         String lastStatusAt,
         List<Object> emojis,
-        List<Object> fields) {}
+        List<Object> fields) {
+
+    /**
+     * What the person can edit, only in their own account ({@code verify_credentials}, Mastodon's CredentialAccount):
+     * the about-me text as typed; every post is public, none sensitive.
+     */
+    public record Source(
+            String privacy,
+            boolean sensitive,
+            String language,
+            String note,
+            List<Object> fields,
+            int followRequestsCount) {
+
+        public static Source of(String aboutMe) {
+            return new Source("public", false, null, aboutMe, List.of(), 0);
+        }
+    }
+}

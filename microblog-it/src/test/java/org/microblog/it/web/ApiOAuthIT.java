@@ -1,0 +1,412 @@
+package org.microblog.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.microblog.it.web.WebClient.Page;
+
+/**
+ * The OAuth 2 server and the endpoints that act for a person, over plain HTTP as an app and a browser use them: an
+ * app registers, a person authorizes it on the consent page, the app exchanges the code (with PKCE) for a token and
+ * posts, reads and deletes with it; and every refusal of the flow, from the attacker's side.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiOAuthIT {
+
+    private static final String CALLBACK = "https://app.example/callback";
+    private static final String VERIFIER = "a-verifier-of-at-least-43-characters-0123456789abcdef";
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void aPersonAuthorizesAnAppWhichThenPostsReadsAndDeletesAsThemUntilRevoked() {
+        JsonObject app = registerApp(CALLBACK, "read write follow");
+        String ann = Names.unique("ann");
+        WebClient browser = new WebClient(base);
+        browser.register(ann);
+
+        Page start = browser.get("oauth/authorize?" + query(authorization(app, CALLBACK, "read write", "xyz")));
+        assertEquals(303, start.status(), start::body);
+        Page consent = browser.follow(start);
+        assertEquals(200, consent.status(), consent::body);
+        assertTrue(consent.body().contains(app.getString("name")), "names the app");
+        assertTrue(consent.text("scopes").contains("read")
+                && consent.text("scopes").contains("write"));
+        assertTrue(
+                consent.header("Content-Security-Policy").orElse("").contains("form-action 'self' " + CALLBACK + ";"),
+                () -> consent.headers().toString());
+
+        Page answer = browser.submit(consent, "authorize", "allow", Map.of());
+        assertEquals(302, answer.status(), answer::body);
+        Map<String, String> back = parameters(answer.header("Location").orElseThrow(), CALLBACK);
+        assertEquals("xyz", back.get("state"));
+
+        JsonObject token = exchange(app, back.get("code"), CALLBACK, VERIFIER);
+        assertEquals("Bearer", token.getString("token_type"));
+        assertEquals("read write", token.getString("scope"));
+        String bearer = token.getString("access_token");
+
+        JsonObject me = json(call(bearer, "GET", "api/v1/accounts/verify_credentials", null));
+        assertEquals(ann, me.getString("username"));
+        assertEquals("public", me.getJsonObject("source").getString("privacy"));
+        assertEquals(
+                app.getString("name"),
+                json(call(bearer, "GET", "api/v1/apps/verify_credentials", null))
+                        .getString("name"));
+
+        Page posted = call(bearer, "POST", "api/v1/statuses", "{\"status\":\"from an app <b>\\nbold?</b>\"}");
+        assertEquals(200, posted.status(), posted::body);
+        JsonObject status = json(posted);
+        assertEquals("<p>from an app &lt;b&gt;<br>bold?&lt;/b&gt;</p>", status.getString("content"));
+        Page home = call(bearer, "GET", "api/v1/timelines/home", null);
+        assertTrue(home.body().contains("\"id\":\"" + status.getString("id") + "\""), home::body);
+        assertTrue(browser.get("user/" + ann).body().contains("from an app"), "the same post on the page");
+
+        Page deleted = call(bearer, "DELETE", "api/v1/statuses/" + status.getString("id"), null);
+        assertEquals(200, deleted.status(), deleted::body);
+        assertEquals("from an app <b>\nbold?</b>", json(deleted).getString("text"));
+        assertEquals(
+                404,
+                call(bearer, "GET", "api/v1/statuses/" + status.getString("id"), null)
+                        .status());
+
+        Page revoked = form(
+                "oauth/revoke",
+                Map.of(
+                        "token",
+                        bearer,
+                        "client_id",
+                        app.getString("client_id"),
+                        "client_secret",
+                        app.getString("client_secret")));
+        assertEquals(200, revoked.status(), revoked::body);
+        assertUnauthorized(call(bearer, "GET", "api/v1/accounts/verify_credentials", null));
+        assertTrue(browser.get("").body().contains("id=\"signOut\""), "the browser's session is not the app's");
+    }
+
+    @Test
+    void aCodeWorksOnceForItsAppItsAddressAndItsVerifierOnly() {
+        JsonObject app = registerApp(CALLBACK + " " + CALLBACK + "2", "read");
+        JsonObject other = registerApp(CALLBACK, "read");
+        WebClient browser = new WebClient(base);
+        browser.register(Names.unique("ann"));
+
+        String code = code(browser, app, CALLBACK);
+        assertTrue(exchange(app, code, CALLBACK, VERIFIER).containsKey("access_token"));
+        assertGrantRefused(app, code, CALLBACK, VERIFIER, "a used code");
+
+        assertGrantRefused(
+                app,
+                code(browser, app, CALLBACK),
+                CALLBACK,
+                "another-verifier-000000000000000000000000000",
+                "a wrong verifier");
+        String spent = code(browser, app, CALLBACK);
+        assertGrantRefused(app, spent, CALLBACK, null, "no verifier");
+        assertGrantRefused(app, spent, CALLBACK, VERIFIER, "a code a wrong guess used up");
+        assertGrantRefused(other, code(browser, app, CALLBACK), CALLBACK, VERIFIER, "another app's code");
+        assertGrantRefused(app, code(browser, app, CALLBACK), CALLBACK + "2", VERIFIER, "another address");
+
+        Map<String, String> wrongSecret =
+                new LinkedHashMap<>(tokenRequest(app, code(browser, app, CALLBACK), CALLBACK, VERIFIER));
+        wrongSecret.put("client_secret", "wrong");
+        Page refused = form("oauth/token", wrongSecret);
+        assertEquals(401, refused.status(), refused::body);
+        assertEquals("invalid_client", json(refused).getString("error"));
+
+        Page password = form(
+                "oauth/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "username",
+                        "ann",
+                        "password",
+                        WebClient.PASSWORD,
+                        "client_id",
+                        app.getString("client_id"),
+                        "client_secret",
+                        app.getString("client_secret")));
+        assertEquals(400, password.status());
+        assertEquals("unsupported_grant_type", json(password).getString("error"));
+    }
+
+    @Test
+    void theClientSecretMayComeByHttpBasicAndAnAppsOwnTokenActsForNobody() {
+        JsonObject app = registerApp(CALLBACK, "read write");
+        String basic = Base64.getEncoder()
+                .encodeToString((app.getString("client_id") + ":" + app.getString("client_secret"))
+                        .getBytes(StandardCharsets.UTF_8));
+        Page issued = new WebClient(base)
+                .send(
+                        "POST",
+                        "oauth/token",
+                        HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=read"),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Authorization",
+                        "Basic " + basic);
+        assertEquals(200, issued.status(), issued::body);
+        String bearer = json(issued).getString("access_token");
+
+        assertEquals(
+                200, call(bearer, "GET", "api/v1/apps/verify_credentials", null).status());
+        assertEquals(200, call(bearer, "GET", "api/v1/timelines/public", null).status());
+        Page nobody = call(bearer, "GET", "api/v1/accounts/verify_credentials", null);
+        assertEquals(422, nobody.status(), nobody::body);
+        Page beyond = form(
+                "oauth/token",
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "scope",
+                        "read push",
+                        "client_id",
+                        app.getString("client_id"),
+                        "client_secret",
+                        app.getString("client_secret")));
+        assertEquals("invalid_scope", json(beyond).getString("error"));
+    }
+
+    @Test
+    void theConsentPageSendsNobodyToAnAddressTheAppDidNotRegisterAndReportsEveryOtherFaultToTheApp() {
+        JsonObject app = registerApp(CALLBACK, "read");
+        WebClient browser = new WebClient(base);
+        browser.register(Names.unique("ann"));
+
+        Map<String, String> unknown = authorization(app, CALLBACK, "read", "s");
+        unknown.put("client_id", "no-such-client");
+        assertEquals(400, browser.get("authorize?" + query(unknown)).status());
+        Page elsewhere = browser.get("authorize?" + query(authorization(app, "https://evil.example/", "read", "s")));
+        assertEquals(400, elsewhere.status());
+        assertTrue(elsewhere.header("Location").isEmpty(), "no redirect");
+
+        assertBackWithError(
+                browser,
+                withParameter(authorization(app, CALLBACK, "read", "s"), "response_type", "token"),
+                "unsupported_response_type");
+        assertBackWithError(browser, authorization(app, CALLBACK, "read write", "s"), "invalid_scope");
+        assertBackWithError(
+                browser,
+                withParameter(authorization(app, CALLBACK, "read", "s"), "code_challenge_method", "plain"),
+                "invalid_request");
+
+        Page consent = browser.get("authorize?" + query(authorization(app, CALLBACK, "read", "s")));
+        Page denied = browser.submit(consent, "authorize", "deny", Map.of());
+        Map<String, String> back = parameters(denied.header("Location").orElseThrow(), CALLBACK);
+        assertEquals("access_denied", back.get("error"));
+        assertEquals("s", back.get("state"));
+
+        Page visitor = new WebClient(base).get("authorize?" + query(authorization(app, CALLBACK, "read", "s")));
+        assertEquals(302, visitor.status());
+        String login = URLDecoder.decode(visitor.header("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(login.contains("/login?next=") && login.contains("client_id=" + app.getString("client_id")), login);
+    }
+
+    @Test
+    void outOfBandTheCodeIsShownOnThePageAndAGrantedTokenEndsWithThePersonsSessions() {
+        JsonObject app = registerApp("urn:ietf:wg:oauth:2.0:oob", "read");
+        WebClient browser = new WebClient(base);
+        browser.register(Names.unique("ann"));
+
+        Page consent = browser.get("authorize?" + query(authorization(app, "urn:ietf:wg:oauth:2.0:oob", "read", "s")));
+        Page shown = browser.submit(consent, "authorize", "allow", Map.of());
+        assertEquals(200, shown.status(), shown::body);
+        String code = shown.text("code");
+        assertFalse(code.isBlank(), shown::body);
+        String bearer =
+                exchange(app, code, "urn:ietf:wg:oauth:2.0:oob", VERIFIER).getString("access_token");
+        assertEquals(
+                200,
+                call(bearer, "GET", "api/v1/accounts/verify_credentials", null).status());
+
+        Page forbidden = call(bearer, "POST", "api/v1/statuses", "{\"status\":\"read only\"}");
+        assertEquals(403, forbidden.status(), forbidden::body);
+        assertEquals(
+                400,
+                call(bearer, "GET", "api/v1/timelines/home?limit=abc", null).status());
+
+        browser.follow(browser.submit(browser.get("change-password"), "everywhere", "submit", Map.of()));
+        assertUnauthorized(call(bearer, "GET", "api/v1/accounts/verify_credentials", null));
+    }
+
+    @Test
+    void registrationRefusesAddressesThatRunInTheBrowserAndAnswersWhatIsWrong() {
+        for (String uri : new String[] {
+            "javascript:alert(1)", "data:text/html,hi", "https://app.example/#fragment", "not an address"
+        }) {
+            Page refused = postJson("api/v1/apps", "{\"client_name\":\"x\",\"redirect_uris\":\"" + uri + "\"}");
+            assertEquals(422, refused.status(), uri);
+            assertFalse(json(refused).getString("error").isBlank());
+        }
+        assertEquals(
+                422,
+                postJson("api/v1/apps", "{\"client_name\":\"\",\"redirect_uris\":\"" + CALLBACK + "\"}")
+                        .status());
+        assertEquals(
+                422,
+                postJson(
+                                "api/v1/apps",
+                                "{\"client_name\":\"x\",\"redirect_uris\":\"" + CALLBACK + "\",\"scopes\":\"admin\"}")
+                        .status());
+        Page custom =
+                postJson("api/v1/apps", "{\"client_name\":\"x\",\"redirect_uris\":[\"com.example.app:/callback\"]}");
+        assertEquals(200, custom.status(), custom::body);
+        assertEquals("read", json(custom).getString("scopes"));
+    }
+
+    private JsonObject registerApp(String redirectUris, String scopes) {
+        String name = "Test app " + Names.unique("a");
+        Page page = postJson(
+                "api/v1/apps",
+                "{\"client_name\":\"" + name + "\",\"redirect_uris\":\"" + redirectUris + "\",\"scopes\":\"" + scopes
+                        + "\",\"website\":\"https://app.example\"}");
+        assertEquals(200, page.status(), page::body);
+        JsonObject app = json(page);
+        assertEquals(name, app.getString("name"));
+        return app;
+    }
+
+    private Map<String, String> authorization(JsonObject app, String redirect, String scope, String state) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("client_id", app.getString("client_id"));
+        parameters.put("redirect_uri", redirect);
+        parameters.put("response_type", "code");
+        parameters.put("scope", scope);
+        parameters.put("state", state);
+        parameters.put("code_challenge", s256(VERIFIER));
+        parameters.put("code_challenge_method", "S256");
+        return parameters;
+    }
+
+    private static Map<String, String> withParameter(Map<String, String> parameters, String name, String value) {
+        parameters.put(name, value);
+        return parameters;
+    }
+
+    private String code(WebClient browser, JsonObject app, String redirect) {
+        Page consent = browser.get("authorize?" + query(authorization(app, redirect, "read", "s")));
+        Page answer = browser.submit(consent, "authorize", "allow", Map.of());
+        return parameters(answer.header("Location").orElseThrow(), redirect).get("code");
+    }
+
+    private Map<String, String> tokenRequest(JsonObject app, String code, String redirect, String verifier) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "authorization_code");
+        fields.put("code", code);
+        fields.put("redirect_uri", redirect);
+        if (verifier != null) {
+            fields.put("code_verifier", verifier);
+        }
+        fields.put("client_id", app.getString("client_id"));
+        fields.put("client_secret", app.getString("client_secret"));
+        return fields;
+    }
+
+    private JsonObject exchange(JsonObject app, String code, String redirect, String verifier) {
+        Page page = form("oauth/token", tokenRequest(app, code, redirect, verifier));
+        assertEquals(200, page.status(), page::body);
+        assertTrue(page.headers().allValues("Set-Cookie").isEmpty());
+        return json(page);
+    }
+
+    private void assertGrantRefused(JsonObject app, String code, String redirect, String verifier, String why) {
+        Page page = form("oauth/token", tokenRequest(app, code, redirect, verifier));
+        assertEquals(400, page.status(), why + ": " + page.body());
+        assertEquals("invalid_grant", json(page).getString("error"), why);
+    }
+
+    private void assertBackWithError(WebClient browser, Map<String, String> parameters, String error) {
+        Page page = browser.get("authorize?" + query(parameters));
+        assertEquals(302, page.status(), page::body);
+        Map<String, String> back = parameters(page.header("Location").orElseThrow(), CALLBACK);
+        assertEquals(error, back.get("error"));
+        assertEquals(parameters.get("state"), back.get("state"));
+    }
+
+    private static void assertUnauthorized(Page page) {
+        assertEquals(401, page.status(), page::body);
+        assertFalse(json(page).getString("error").isBlank());
+    }
+
+    private Page call(String bearer, String method, String path, String json) {
+        WebClient app = new WebClient(base);
+        Page page = json == null
+                ? app.send(method, path, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + bearer)
+                : app.send(
+                        method,
+                        path,
+                        HttpRequest.BodyPublishers.ofString(json),
+                        "Authorization",
+                        "Bearer " + bearer,
+                        "Content-Type",
+                        "application/json");
+        assertTrue(page.headers().allValues("Set-Cookie").isEmpty(), () -> "a cookie: " + page.headers());
+        return page;
+    }
+
+    private Page postJson(String path, String json) {
+        return new WebClient(base)
+                .send("POST", path, HttpRequest.BodyPublishers.ofString(json), "Content-Type", "application/json");
+    }
+
+    private Page form(String path, Map<String, String> fields) {
+        return new WebClient(base).post(new WebClient(base).uri(path), fields);
+    }
+
+    private static Map<String, String> parameters(String location, String expectedStart) {
+        assertTrue(location.startsWith(expectedStart + "?"), location);
+        return java.util.Arrays.stream(URI.create(location).getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        pair -> pair[0],
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
+                        (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonObject json(Page page) {
+        try (var reader = Json.createReader(new StringReader(page.body()))) {
+            return reader.readObject();
+        }
+    }
+}

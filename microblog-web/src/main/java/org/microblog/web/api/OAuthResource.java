@@ -1,0 +1,148 @@
+package org.microblog.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.microblog.domain.oauth.AccessToken;
+import org.microblog.domain.oauth.OAuthApp;
+import org.microblog.domain.oauth.Scopes;
+import org.microblog.service.oauth.AppService;
+import org.microblog.service.oauth.NewSecret;
+import org.microblog.service.oauth.TokenService;
+import org.microblog.web.api.entity.Token;
+
+/**
+ * The OAuth 2 endpoints apps call (RFC 6749, 7009): the token endpoint, revocation, and {@code /oauth/authorize},
+ * which sends the browser to the consent page ({@code /authorize}, a Faces page) with the query unchanged. A client
+ * authenticates with its id and secret in the form or by HTTP Basic.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class OAuthResource {
+
+    @Inject
+    AppService apps;
+
+    @Inject
+    TokenService tokens;
+
+    @GET
+    @Path("authorize")
+    public Response authorize(@Context UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.seeOther(URI.create(Roots.of(uri) + "authorize" + (query == null ? "" : "?" + query)))
+                .build();
+    }
+
+    /**
+     * A token for a code (authorization_code, with the PKCE verifier when the app sent a challenge) or for the app
+     * itself (client_credentials). The password grant is refused: a person types their password only into Microblog.
+     */
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response token(
+            @FormParam("grant_type") String grantType,
+            @FormParam("code") String code,
+            @FormParam("redirect_uri") String redirectUri,
+            @FormParam("code_verifier") String verifier,
+            @FormParam("scope") String scope,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (grantType == null || grantType.isBlank()) {
+            return error(400, "invalid_request", "grant_type is missing");
+        }
+        if (!grantType.equals("authorization_code") && !grantType.equals("client_credentials")) {
+            return error(400, "unsupported_grant_type", "Microblog gives tokens for a code or to an app itself");
+        }
+        Optional<OAuthApp> client = client(clientId, clientSecret, authorization);
+        if (client.isEmpty()) {
+            return error(401, "invalid_client", "Unknown client, or a wrong secret");
+        }
+        if (grantType.equals("client_credentials")) {
+            Optional<Scopes> asked = Scopes.parse(scope);
+            if (asked.isEmpty() || !client.get().getScopes().cover(asked.get())) {
+                return error(400, "invalid_scope", "The app may not ask for these scopes");
+            }
+            return issued(tokens.forApp(client.get(), asked.get()));
+        }
+        return tokens.exchange(client.get(), code, redirectUri, verifier)
+                .map(OAuthResource::issued)
+                .orElseGet(() -> error(400, "invalid_grant", "The code is invalid, used, expired or not for this app"));
+    }
+
+    /** Ends one of the app's tokens; an unknown token is answered alike (RFC 7009). */
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(
+            @FormParam("token") String token,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<OAuthApp> client = client(clientId, clientSecret, authorization);
+        if (client.isEmpty()) {
+            return error(401, "invalid_client", "Unknown client, or a wrong secret");
+        }
+        tokens.revoke(client.get(), token);
+        return Response.ok(Map.of()).build();
+    }
+
+    /** The client of the form's fields, or of an HTTP Basic header (id:secret, each form-encoded, RFC 6749 2.3.1). */
+    private Optional<OAuthApp> client(String clientId, String clientSecret, String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                if (colon < 0) {
+                    return Optional.empty();
+                }
+                return apps.authenticate(decode(pair.substring(0, colon)), decode(pair.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return apps.authenticate(clientId, clientSecret);
+    }
+
+    private static String decode(String part) {
+        return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    private static Response issued(NewSecret<AccessToken> token) {
+        return Response.ok(new Token(
+                        token.secret(),
+                        "Bearer",
+                        token.record().getScopes().text(),
+                        token.record().getCreatedAt().getEpochSecond()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private static Response error(int status, String error, String description) {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new OAuthError(error, description));
+        if (status == 401) {
+            response.header("WWW-Authenticate", "Basic realm=\"Microblog\"");
+        }
+        return response.build();
+    }
+}
