@@ -102,6 +102,14 @@ public class TokenService {
                 .ifPresent(em::remove);
     }
 
+    /** Ends one of the person's tokens (their Apps page); another person's token is left alone. */
+    public void revokeFor(long userId, long tokenId) {
+        Optional.ofNullable(em.find(AccessToken.class, tokenId))
+                .filter(token ->
+                        token.getUserId().filter(owner -> owner == userId).isPresent())
+                .ifPresent(em::remove);
+    }
+
     /** The apps a person has given access, with their tokens, newest first. */
     public List<AccessToken> tokensOf(long userId) {
         return em.createQuery(

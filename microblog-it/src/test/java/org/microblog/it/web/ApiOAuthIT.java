@@ -277,6 +277,101 @@ class ApiOAuthIT {
         assertEquals("read", json(custom).getString("scopes"));
     }
 
+    @Test
+    void followingBlockingAndMutingThroughAnAppChangeWhatThePagesShow() {
+        JsonObject app = registerApp(CALLBACK, "read write follow");
+        WebClient browser = new WebClient(base);
+        String ann = Names.unique("ann");
+        browser.register(ann);
+        String bob = Names.unique("bob");
+        new WebClient(base).register(bob);
+        String bearer = token(browser, app, "read write follow");
+        String bobId = json(call(bearer, "GET", "api/v1/accounts/lookup?acct=" + bob, null))
+                .getString("id");
+        String annId = json(call(bearer, "GET", "api/v1/accounts/verify_credentials", null))
+                .getString("id");
+
+        JsonObject followed = json(call(bearer, "POST", "api/v1/accounts/" + bobId + "/follow", null));
+        assertTrue(followed.getBoolean("following"), followed::toString);
+        assertEquals("1 follower", new WebClient(base).get("user/" + bob).text("followers-count"));
+        JsonObject muted = json(call(bearer, "POST", "api/v1/accounts/" + bobId + "/mute", null));
+        assertTrue(muted.getBoolean("muting") && muted.getBoolean("following"), muted::toString);
+        JsonObject blocked = json(call(bearer, "POST", "api/v1/accounts/" + bobId + "/block", null));
+        assertTrue(blocked.getBoolean("blocking") && !blocked.getBoolean("following"), blocked::toString);
+        assertEquals("0 followers", new WebClient(base).get("user/" + bob).text("followers-count"));
+        assertFalse(json(call(bearer, "POST", "api/v1/accounts/" + bobId + "/unblock", null))
+                .getBoolean("blocking"));
+
+        Page relationships =
+                call(bearer, "GET", "api/v1/accounts/relationships?id[]=" + bobId + "&id[]=99999999999", null);
+        assertEquals(200, relationships.status(), relationships::body);
+        assertTrue(
+                relationships.body().startsWith("[{\"") && relationships.body().contains("\"id\":\"" + bobId + "\""));
+        assertEquals(
+                1,
+                Json.createReader(new StringReader(relationships.body()))
+                        .readArray()
+                        .size(),
+                "unknown ids left out");
+
+        assertEquals(
+                422,
+                call(bearer, "POST", "api/v1/accounts/" + bobId + "/mute", null).status(),
+                "not followed");
+        assertEquals(
+                422,
+                call(bearer, "POST", "api/v1/accounts/" + annId + "/follow", null)
+                        .status(),
+                "oneself");
+        assertEquals(
+                404,
+                call(bearer, "POST", "api/v1/accounts/99999999999/follow", null).status());
+        String readOnly = token(browser, app, "read");
+        assertEquals(
+                403,
+                call(readOnly, "POST", "api/v1/accounts/" + bobId + "/follow", null)
+                        .status());
+    }
+
+    @Test
+    void theAppsPageListsWhatThePersonAuthorizedAndRevokeEndsItAtOnce() {
+        JsonObject app = registerApp(CALLBACK, "read write");
+        WebClient browser = new WebClient(base);
+        browser.register(Names.unique("ann"));
+        String bearer = token(browser, app, "read");
+
+        Page apps = browser.get("apps");
+        assertEquals(200, apps.status(), apps::body);
+        assertTrue(apps.text("apps").contains(app.getString("name")), apps::body);
+        assertTrue(apps.text("apps").contains("with read"), apps::body);
+        java.util.regex.Matcher target = java.util.regex.Pattern.compile("name:\"target\",value:\"?(\\d+)")
+                .matcher(apps.body());
+        assertTrue(target.find(), apps::body);
+
+        WebClient stranger = new WebClient(base);
+        stranger.register(Names.unique("eve"));
+        token(stranger, app, "read"); // so that eve's page has a Revoke of her own to send ann's id with
+        stranger.click(stranger.get("apps"), "apps", "rows:0:revoke", Map.of("target", target.group(1)));
+        assertEquals(
+                200,
+                call(bearer, "GET", "api/v1/accounts/verify_credentials", null).status(),
+                "not eve's to end");
+
+        Page revoked = browser.click(apps, "apps", "rows:0:revoke", Map.of("target", target.group(1)));
+        assertTrue(revoked.body().contains("The app no longer has access to your account."), revoked::body);
+        assertUnauthorized(call(bearer, "GET", "api/v1/accounts/verify_credentials", null));
+        assertTrue(browser.get("apps").body().contains("You have not authorized any app."));
+    }
+
+    /** A token of {@code app} for the person signed in on {@code browser}, through the consent page. */
+    private String token(WebClient browser, JsonObject app, String scopes) {
+        Page consent = browser.get("authorize?" + query(authorization(app, CALLBACK, scopes, "s")));
+        Page answer = browser.submit(consent, "authorize", "allow", Map.of());
+        String code =
+                parameters(answer.header("Location").orElseThrow(), CALLBACK).get("code");
+        return exchange(app, code, CALLBACK, VERIFIER).getString("access_token");
+    }
+
     private JsonObject registerApp(String redirectUris, String scopes) {
         String name = "Test app " + Names.unique("a");
         Page page = postJson(

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.HttpCookie;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.function.Executable;
 class FormReplayIT {
 
     private static final String TOKEN = "microblog.writeToken";
+    private static final String CALLBACK = "https://app.example/cb";
 
     /** The forms that the issue found open to a GET: the walk must find at least these, or it walked too little. */
     private static final Set<String> VISITOR_FORMS_AT_LEAST = Set.of("login:submit", "register:submit", "language");
@@ -61,6 +66,7 @@ class FormReplayIT {
             "deletePost:delete",
             "authorize:allow",
             "authorize:deny",
+            "apps:rows:revoke",
             "language");
 
     @ArquillianResource
@@ -251,7 +257,8 @@ class FormReplayIT {
      * ann, signed in with "Remember me": she follows bob, who posted; follows and mutes carol; blocked dave; and is
      * followed by eve, so that her pages show every kind of button. {@code people} starts with ann.
      */
-    /** @param consentPage the OAuth consent page of an app that asks ann for access (no link leads there) */
+    /** @param consentPage the OAuth consent page of an app that asks ann for access (no link leads there); ann has
+     *     authorized it once already, so that her Apps page has a Revoke */
     private record Scene(WebClient ann, List<String> people, String consentPage) {}
 
     private Scene scene() {
@@ -278,25 +285,47 @@ class FormReplayIT {
         click(anns, carol, "follow");
         click(anns, carol, "mute");
         click(anns, dave, "block");
-        return new Scene(anns, List.of(ann, bob, carol, dave, eve), consentPage());
+        JsonObject app = registerApp();
+        String consent = "authorize?client_id=" + app.getString("client_id") + "&redirect_uri=" + encode(CALLBACK)
+                + "&response_type=code&scope=read&state=s";
+        authorize(anns, app, consent);
+        return new Scene(anns, List.of(ann, bob, carol, dave, eve), consent);
     }
 
-    /** The consent page of a newly registered app, as /oauth/authorize sends a browser there. */
-    private String consentPage() {
+    private JsonObject registerApp() {
         WebClient.Page app = new WebClient(base)
                 .send(
                         "POST",
                         "api/v1/apps",
-                        java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"client_name\":\"Replayed\",\"redirect_uris\":\"https://app.example/cb\"}"),
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"client_name\":\"Replayed\",\"redirect_uris\":\"" + CALLBACK + "\"}"),
                         "Content-Type",
                         "application/json");
         assertEquals(200, app.status(), app::body);
-        java.util.regex.Matcher clientId =
-                java.util.regex.Pattern.compile("\"client_id\":\"([^\"]+)\"").matcher(app.body());
-        assertTrue(clientId.find(), app::body);
-        return "authorize?client_id=" + clientId.group(1) + "&redirect_uri=" + encode("https://app.example/cb")
-                + "&response_type=code&scope=read&state=s";
+        return Json.createReader(new StringReader(app.body())).readObject();
+    }
+
+    /** The person authorizes the app on its consent page, and the app takes its token: the Apps page has a Revoke. */
+    private void authorize(WebClient person, JsonObject app, String consent) {
+        String location = person.submit(person.get(consent), "authorize", "allow", Map.of())
+                .header("Location")
+                .orElseThrow();
+        String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        WebClient.Page token = new WebClient(base)
+                .post(
+                        new WebClient(base).uri("oauth/token"),
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                code,
+                                "redirect_uri",
+                                CALLBACK,
+                                "client_id",
+                                app.getString("client_id"),
+                                "client_secret",
+                                app.getString("client_secret")));
+        assertEquals(200, token.status(), token::body);
     }
 
     private static void click(WebClient client, String username, String button) {

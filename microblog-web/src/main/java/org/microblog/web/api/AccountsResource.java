@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,13 +15,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
+import org.microblog.service.block.BlockService;
+import org.microblog.service.follow.FollowService;
+import org.microblog.service.mute.MuteService;
 import org.microblog.service.timeline.TimelineService;
 import org.microblog.web.api.entity.Account;
 import org.microblog.web.api.entity.Entities;
+import org.microblog.web.api.entity.Relationship;
 
-/** Accounts: one by id or by name, and its posts. */
+/**
+ * Accounts: one by id or by name, its posts, the person's own ({@code verify_credentials}), and what the person does
+ * to another: follow, block, mute and their undoing, and how they stand ({@code relationships}).
+ */
 @Path("v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
@@ -39,6 +49,15 @@ public class AccountsResource {
 
     @Inject
     ApiCaller caller;
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    BlockService blocks;
+
+    @Inject
+    MuteService mutes;
 
     /** The person the token acts for, with what they can edit ({@code source}). */
     @GET
@@ -100,6 +119,98 @@ public class AccountsResource {
                 uri,
                 (after, size) -> timelines.byAuthor(authorId, after, size),
                 (since, size, adjacent) -> timelines.byAuthorNewer(authorId, since, size, adjacent));
+    }
+
+    /** How the person stands with each of the accounts {@code id[]} (unknown ids are left out). */
+    @GET
+    @Path("relationships")
+    public List<Relationship> relationships(
+            @QueryParam("id[]") List<String> ids, @QueryParam("id") List<String> plain) {
+        long me = caller.userId("read:follows");
+        return Stream.concat(ids.stream(), plain.stream())
+                .distinct()
+                .limit(Paging.MAX_LIMIT)
+                .map(id -> {
+                    try {
+                        return Optional.of(Long.parseLong(id));
+                    } catch (NumberFormatException e) {
+                        return Optional.<Long>empty();
+                    }
+                })
+                .flatMap(Optional::stream)
+                .filter(id -> accounts.findById(id).isPresent())
+                .map(id -> relationship(me, id))
+                .toList();
+    }
+
+    @POST
+    @Path("{id}/follow")
+    public Relationship follow(@PathParam("id") String id) {
+        return act(id, "write:follows", follows::follow);
+    }
+
+    @POST
+    @Path("{id}/unfollow")
+    public Relationship unfollow(@PathParam("id") String id) {
+        return act(id, "write:follows", follows::unfollow);
+    }
+
+    @POST
+    @Path("{id}/remove_from_followers")
+    public Relationship removeFromFollowers(@PathParam("id") String id) {
+        return act(id, "write:follows", blocks::removeFollower);
+    }
+
+    @POST
+    @Path("{id}/block")
+    public Relationship block(@PathParam("id") String id) {
+        return act(id, "write:blocks", blocks::block);
+    }
+
+    @POST
+    @Path("{id}/unblock")
+    public Relationship unblock(@PathParam("id") String id) {
+        return act(id, "write:blocks", blocks::unblock);
+    }
+
+    /** Microblog mutes only someone followed (their posts leave the home timeline); anyone else is a 422. */
+    @POST
+    @Path("{id}/mute")
+    public Relationship mute(@PathParam("id") String id) {
+        return act(id, "write:mutes", mutes::mute);
+    }
+
+    @POST
+    @Path("{id}/unmute")
+    public Relationship unmute(@PathParam("id") String id) {
+        return act(id, "write:mutes", mutes::unmute);
+    }
+
+    /** One of the person's actions on account {@code id} (a service's refusal is a 422 with its message). */
+    private Relationship act(String id, String scope, BiPredicate<Long, String> action) {
+        long me = caller.userId(scope);
+        User other = user(id);
+        action.test(me, other.getUsername());
+        return relationship(me, other.getId());
+    }
+
+    private Relationship relationship(long me, long other) {
+        boolean following = follows.isFollowing(me, other);
+        return new Relationship(
+                String.valueOf(other),
+                following,
+                following,
+                false,
+                follows.isFollowing(other, me),
+                blocks.isBlocking(me, other),
+                blocks.isBlocking(other, me),
+                following && mutes.isMuted(me, other),
+                false,
+                false,
+                false,
+                false,
+                false,
+                "");
     }
 
     private User user(String id) {
