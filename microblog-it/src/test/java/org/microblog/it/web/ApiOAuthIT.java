@@ -363,6 +363,54 @@ class ApiOAuthIT {
         assertTrue(browser.get("apps").body().contains("You have not authorized any app."));
     }
 
+    @Test
+    void whatAnAppAsksAtStartUpAndWhatMicroblogHasNotAreAnsweredNotFailed() {
+        JsonObject app = registerApp(CALLBACK, "read write");
+        WebClient browser = new WebClient(base);
+        String ann = Names.unique("ann");
+        browser.register(ann);
+        String bearer = token(browser, app, "read write");
+
+        JsonObject preferences = json(call(bearer, "GET", "api/v1/preferences", null));
+        assertEquals("public", preferences.getString("posting:default:visibility"));
+        for (String list : new String[] {
+            "lists", "filters", "announcements", "follow_requests", "favourites", "bookmarks", "conversations"
+        }) {
+            Page page = call(bearer, "GET", "api/v1/" + list, null);
+            assertEquals(200, page.status(), list);
+            assertEquals("[]", page.body(), list);
+        }
+        String id = json(call(bearer, "POST", "api/v1/statuses", "{\"status\":\"mine\"}"))
+                .getString("id");
+        for (String action : new String[] {"favourite", "reblog", "bookmark", "pin"}) {
+            Page refused = call(bearer, "POST", "api/v1/statuses/" + id + "/" + action, null);
+            assertEquals(422, refused.status(), action);
+            assertTrue(json(refused).getString("error").startsWith("Microblog has no "), refused::body);
+        }
+        assertEquals(
+                404,
+                call(bearer, "POST", "api/v1/statuses/99999999999/favourite", null)
+                        .status());
+        Page withMedia = call(bearer, "POST", "api/v1/statuses", "{\"status\":\"x\",\"media_ids\":[\"1\"]}");
+        assertEquals(422, withMedia.status());
+        Page tooLong = call(bearer, "POST", "api/v1/statuses", "{\"status\":\"" + "x".repeat(141) + "\"}");
+        assertEquals(422, tooLong.status());
+        assertEquals(
+                1,
+                json(call(bearer, "GET", "api/v1/accounts/verify_credentials", null))
+                        .getInt("statuses_count"),
+                "nothing stored");
+
+        Page updated = call(bearer, "PATCH", "api/v1/accounts/update_credentials", "{\"note\":\"I <3 Jakarta EE\"}");
+        assertEquals(200, updated.status(), updated::body);
+        assertEquals("<p>I &lt;3 Jakarta EE</p>", json(updated).getString("note"));
+        assertEquals("I <3 Jakarta EE", json(updated).getJsonObject("source").getString("note"));
+        assertTrue(browser.get("user/" + ann).body().contains("I &lt;3 Jakarta EE"), "the profile shows it");
+        Page tooMuch =
+                call(bearer, "PATCH", "api/v1/accounts/update_credentials", "{\"note\":\"" + "x".repeat(500) + "\"}");
+        assertEquals(422, tooMuch.status(), tooMuch::body);
+    }
+
     /** A token of {@code app} for the person signed in on {@code browser}, through the consent page. */
     private String token(WebClient browser, JsonObject app, String scopes) {
         Page consent = browser.get("authorize?" + query(authorization(app, CALLBACK, scopes, "s")));

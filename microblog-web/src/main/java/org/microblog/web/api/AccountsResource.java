@@ -2,8 +2,12 @@ package org.microblog.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.block.BlockService;
@@ -70,6 +75,38 @@ public class AccountsResource {
                 Account.Source.of(user.getAboutMe().orElse("")));
     }
 
+    /**
+     * Changes what the person says about themself ({@code note}, plain text). Microblog has no display names, avatars
+     * to upload, headers or profile fields: those parameters are ignored, as Mastodon ignores what it does not know.
+     * Sent as a form (apps send multipart, for the images) or as JSON.
+     */
+    @PATCH
+    @Path("update_credentials")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public JsonObject updateCredentials(@FormParam("note") String note, @Context UriInfo uri) {
+        return updated(Optional.ofNullable(note), uri);
+    }
+
+    @PATCH
+    @Path("update_credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject updateCredentials(JsonObject body, @Context UriInfo uri) {
+        return updated(
+                Optional.ofNullable(body.get("note"))
+                        .filter(JsonString.class::isInstance)
+                        .map(note -> ((JsonString) note).getString()),
+                uri);
+    }
+
+    private JsonObject updated(Optional<String> note, UriInfo uri) {
+        long me = caller.userId("write:accounts");
+        User user = accounts.getById(me);
+        if (note.isPresent()) {
+            accounts.updateProfile(me, user.getUsername(), note.get().isBlank() ? null : note.get());
+        }
+        return verifyCredentials(uri);
+    }
+
     @GET
     @Path("{id}")
     public Account account(@PathParam("id") String id, @Context UriInfo uri) {
@@ -119,6 +156,28 @@ public class AccountsResource {
                 uri,
                 (after, size) -> timelines.byAuthor(authorId, after, size),
                 (since, size, adjacent) -> timelines.byAuthorNewer(authorId, since, size, adjacent));
+    }
+
+    /** Who follows the account, most recent first (for a signed-in app, as the followers page is for people). */
+    @GET
+    @Path("{id}/followers")
+    public Response followers(@PathParam("id") String id, @Context UriInfo uri) {
+        caller.userId("read:accounts");
+        long userId = user(id).getId();
+        return AccountPages.answer(uri, entities, (first, max) -> follows.followers(userId, first, max).stream()
+                .map(Follow::getFollower)
+                .toList());
+    }
+
+    /** Whom the account follows, most recent first. */
+    @GET
+    @Path("{id}/following")
+    public Response following(@PathParam("id") String id, @Context UriInfo uri) {
+        caller.userId("read:accounts");
+        long userId = user(id).getId();
+        return AccountPages.answer(uri, entities, (first, max) -> follows.following(userId, first, max).stream()
+                .map(Follow::getFollowed)
+                .toList());
     }
 
     /** How the person stands with each of the accounts {@code id[]} (unknown ids are left out). */

@@ -1,5 +1,7 @@
 package org.microblog.web.api;
 
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -13,8 +15,8 @@ import org.microblog.service.MicroblogException;
 /**
  * Every failure of an API request becomes JSON with Mastodon's status codes, never an HTML page or a stack trace: a
  * refusal of Jakarta REST's (an unknown path 404, a wrong method 405, a parameter that is not a number 404 or 400)
- * keeps its status; a business rule's refusal is 422 with its message; anything else is 500 and one log line with
- * the stack trace for the operator.
+ * keeps its status; a business rule's refusal, or a value the domain's constraints refuse, is 422 with its message;
+ * anything else is 500 and one log line with the stack trace for the operator.
  */
 @Provider
 public class ApiExceptions implements ExceptionMapper<Throwable> {
@@ -34,6 +36,12 @@ public class ApiExceptions implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof MicroblogException rule) {
             return error(422, rule.getMessage());
+        }
+        if (failure instanceof EJBException wrapped && wrapped.getCause() != null) {
+            return toResponse(wrapped.getCause());
+        }
+        if (failure instanceof ConstraintViolationException invalid) {
+            return new InvalidValues().toResponse(invalid);
         }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return error(500, "Internal server error");

@@ -7,10 +7,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * What apps ask at start-up that Microblog has none of yet: an empty list, not an error that stops the app. The path
- * names each list exactly: a class path of plain "v1" would take every /api/v1 address from the other resources.
+ * What apps ask at start-up that Microblog has none of yet: an empty list, not an error that stops the app. Each
+ * needs a valid token if one is sent (BearerTokens) but no scope: there is nothing to read. The path names each list
+ * exactly: a class path of plain "v1" would take every /api/v1 address from the other resources.
  */
-@Path("v1/{list: custom_emojis|trends|trends/tags|trends/statuses|trends/links}")
+@Path("{list: v1/custom_emojis|v1/trends|v1/trends/tags|v1/trends/statuses|v1/trends/links|v1/lists|v1/filters"
+        + "|v2/filters|v1/announcements|v1/followed_tags|v1/follow_requests|v1/favourites|v1/bookmarks"
+        + "|v1/conversations|v1/endorsements|v1/featured_tags|v1/scheduled_statuses|v1/domain_blocks}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmptyListsResource {
 

@@ -13,7 +13,7 @@ public class MastodonApi extends Application {
 
     /** What every one of the three applications uses. */
     static final Set<Class<?>> PROVIDERS =
-            Set.of(JsonConfig.class, ApiExceptions.class, Cors.class, BearerTokens.class);
+            Set.of(JsonConfig.class, ApiExceptions.class, InvalidValues.class, Cors.class, BearerTokens.class);
 
     @Override
     public Set<Class<?>> getClasses() {
@@ -25,6 +25,9 @@ public class MastodonApi extends Application {
                         AccountsResource.class,
                         StatusesResource.class,
                         TimelinesResource.class,
+                        PreferencesResource.class,
+                        BlocksResource.class,
+                        MissingFeaturesResource.class,
                         EmptyListsResource.class));
     }
 
