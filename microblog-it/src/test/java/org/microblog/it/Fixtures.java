@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.criteria.Root;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.microblog.domain.account.RememberMeToken;
 import org.microblog.domain.account.RememberMeToken_;
+import org.microblog.domain.oauth.AuthorizationCode;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
 
@@ -76,6 +78,17 @@ public class Fixtures {
         em.createNativeQuery("UPDATE users SET posts_count = posts_count + ?1 WHERE id = ?2")
                 .setParameter(1, added)
                 .setParameter(2, author.getId())
+                .executeUpdate();
+    }
+
+    /** Moves every OAuth code of {@code userId} {@code age} into the past, as if issued that long ago. */
+    public void expireCodesOf(long userId, Duration age) {
+        em.createNativeQuery("UPDATE oauth_codes SET expires_at = ?1 WHERE user_id = ?2")
+                .setParameter(
+                        1,
+                        Timestamp.from(
+                                Instant.now().plus(AuthorizationCode.LIFETIME).minus(age)))
+                .setParameter(2, userId)
                 .executeUpdate();
     }
 
