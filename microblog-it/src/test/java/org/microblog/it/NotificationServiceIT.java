@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.domain.notification.Notification;
+import org.microblog.domain.notification.ReadMarker;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.notification.MarkerService;
 import org.microblog.service.notification.NotificationPage;
 import org.microblog.service.notification.NotificationService;
 
@@ -34,6 +40,51 @@ class NotificationServiceIT {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    MarkerService markers;
+
+    @Test
+    void anAppsListMarksNothingReadAndTheNotificationsMarkerMarksThoseUpToIt() {
+        User star = fixtures.user("star");
+        List<User> fans = List.of(fixtures.user("fan"), fixtures.user("fan"), fixtures.user("fan"));
+        fans.forEach(fan -> follows.follow(fan.getId(), star.getUsername()));
+        Set<Notification.Kind> all = EnumSet.allOf(Notification.Kind.class);
+
+        List<Notification> listed =
+                notifications.list(star.getId(), all, OptionalLong.empty(), OptionalLong.empty(), false, 10);
+        assertEquals(
+                fans.reversed().stream().map(User::getUsername).toList(),
+                listed.stream().map(n -> n.getActor().getUsername()).toList());
+        assertEquals(3, notifications.unreadCount(star.getId()), "listing marked nothing read");
+
+        ReadMarker marker = markers.move(
+                        star.getId(),
+                        Map.of(ReadMarker.Timeline.NOTIFICATIONS, listed.get(1).getId()))
+                .get(ReadMarker.Timeline.NOTIFICATIONS);
+        assertEquals(listed.get(1).getId(), marker.getLastReadId());
+        assertEquals(1, notifications.unreadCount(star.getId()), "the two up to the marker are read");
+        assertEquals(
+                1,
+                markers.move(
+                                star.getId(),
+                                Map.of(
+                                        ReadMarker.Timeline.NOTIFICATIONS,
+                                        listed.get(1).getId()))
+                        .get(ReadMarker.Timeline.NOTIFICATIONS)
+                        .getVersion(),
+                "a second move counts");
+        assertEquals(1, notifications.unreadCount(star.getId()));
+
+        assertTrue(notifications.dismiss(star.getId(), listed.getFirst().getId()));
+        assertEquals(0, notifications.unreadCount(star.getId()), "the dismissed one was the unread one");
+        assertFalse(notifications.dismiss(fans.getFirst().getId(), listed.get(1).getId()), "not the fan's to dismiss");
+        notifications.clear(star.getId());
+        assertEquals(
+                List.of(),
+                notifications.list(star.getId(), all, OptionalLong.empty(), OptionalLong.empty(), false, 10));
+        assertEquals(0, notifications.unreadCount(star.getId()));
+    }
 
     @Test
     void aNewFollowerIsAnUnreadNotification() {

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ public class OAuthApp {
     /** Whether {@code secret} is this app's secret (compared by hash, in constant time). */
     public boolean hasSecret(String secret) {
         return secret != null
-                && java.security.MessageDigest.isEqual(
+                && MessageDigest.isEqual(
                         Secrets.hash(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         clientSecretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -4,13 +4,16 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,10 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.microblog.domain.user.DismissedSuggestion;
+import org.microblog.domain.user.DismissedSuggestion_;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
 import org.microblog.domain.user.User_;
+import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.block.BlockPredicates;
 
 /**
@@ -77,6 +83,8 @@ public class SuggestionService {
 
     @PersistenceContext
     EntityManager em;
+
+    Clock clock = Clock.systemUTC();
 
     /** For the container, which injects the entity manager above. */
     public SuggestionService() {}
@@ -141,11 +149,42 @@ public class SuggestionService {
                         cb.gt(followersCount, 0L),
                         cb.notEqual(id, userId),
                         cb.not(cb.exists(followedByUser)),
+                        cb.not(cb.exists(dismissed(cb, query, userId, id))),
                         BlockPredicates.neitherBlocks(cb, query, id, userId))
                 .orderBy(cb.desc(followersCount), cb.asc(id));
         return em.createQuery(query).setMaxResults(count).getResultList().stream()
                 .map(row -> Suggestion.popular(row.get(id), row.get(username), row.get(email), row.get(followersCount)))
                 .toList();
+    }
+
+    /**
+     * Leaves {@code dismissedId} out of {@code userId}'s suggestions from now on (an app's "not interested"); they can
+     * still be followed.
+     *
+     * @return whether they were not dismissed already
+     * @throws UserNotFoundException if there is no user {@code dismissedId}
+     */
+    public boolean dismiss(long userId, long dismissedId) {
+        if (em.find(User.class, dismissedId) == null) {
+            throw new UserNotFoundException("#" + dismissedId);
+        }
+        if (userId == dismissedId
+                || em.find(DismissedSuggestion.class, new DismissedSuggestion.Key(userId, dismissedId)) != null) {
+            return false;
+        }
+        em.persist(new DismissedSuggestion(userId, dismissedId, clock.instant()));
+        return true;
+    }
+
+    /** "{@code userId} dismissed the suggestion of {@code candidate}": one primary-key probe. */
+    private static Subquery<Long> dismissed(
+            CriteriaBuilder cb, AbstractQuery<?> query, long userId, Expression<Long> candidate) {
+        Subquery<Long> subquery = query.subquery(Long.class);
+        Root<DismissedSuggestion> dismissal = subquery.from(DismissedSuggestion.class);
+        return subquery.select(dismissal.get(DismissedSuggestion_.dismissedId))
+                .where(
+                        cb.equal(dismissal.get(DismissedSuggestion_.userId), userId),
+                        cb.equal(dismissal.get(DismissedSuggestion_.dismissedId), candidate));
     }
 
     /** One of the user's followings in the sample: who, and how recently followed (0 = most recent). */
@@ -204,6 +243,7 @@ public class SuggestionService {
                         cb.notEqual(candidate, follower),
                         cb.notEqual(candidate, userId),
                         cb.not(cb.exists(followedByUser)),
+                        cb.not(cb.exists(dismissed(cb, query, userId, candidate))),
                         BlockPredicates.neitherBlocks(cb, query, candidate, userId));
         List<Long> ids = new ArrayList<>(SAMPLE_SIZE);
         sample.forEach(s -> ids.add(s.id()));

@@ -4,10 +4,17 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.microblog.domain.user.Follow;
+import org.microblog.domain.user.Follow_;
 import org.microblog.domain.user.User;
+import org.microblog.domain.user.User_;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.block.NotYourselfException;
@@ -67,6 +74,22 @@ public class MuteService {
                 && Optional.ofNullable(em.find(Follow.class, new Follow.Key(followerId, followedId)))
                         .filter(Follow::isMuted)
                         .isPresent();
+    }
+
+    /** The people {@code followerId} follows and has muted, most recent follow first, with those users loaded. */
+    public List<Follow> muted(long followerId, int first, int max) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Follow> query = cb.createQuery(Follow.class);
+        Root<Follow> follow = query.from(Follow.class);
+        @SuppressWarnings("unchecked")
+        Join<Follow, User> followed = (Join<Follow, User>) follow.fetch(Follow_.followed);
+        query.select(follow)
+                .where(cb.equal(follow.get(Follow_.followerId), followerId), cb.isTrue(follow.get(Follow_.muted)))
+                .orderBy(cb.desc(follow.get(Follow_.since)), cb.asc(followed.get(User_.id)));
+        return em.createQuery(query)
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(max)
+                .getResultList();
     }
 
     private Optional<Follow> link(long followerId, User followed) {

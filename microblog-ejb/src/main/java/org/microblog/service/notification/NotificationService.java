@@ -6,12 +6,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.microblog.domain.notification.Notification;
 import org.microblog.domain.notification.Notification_;
 import org.microblog.domain.user.User;
@@ -127,6 +132,108 @@ public class NotificationService {
             addUnread(userId, -marked);
         }
         return new NotificationPage(shown, more);
+    }
+
+    /**
+     * The user's notifications of {@code kinds} with ids strictly between {@code after} and {@code before} (each
+     * bound optional), with their actors, newest first, marking nothing read (the client API's list: an app moves
+     * the read position with a marker, {@link #markReadUpTo}). They are the newest {@code max} of that window, or
+     * with {@code adjacent} the {@code max} right after {@code after}, to page back towards the newest.
+     */
+    public List<Notification> list(
+            long userId,
+            Set<Notification.Kind> kinds,
+            OptionalLong after,
+            OptionalLong before,
+            boolean adjacent,
+            int max) {
+        if (max < 1 || max > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("Page size 1 to " + MAX_PAGE_SIZE + ", not " + max);
+        }
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Notification> query = cb.createQuery(Notification.class);
+        Root<Notification> n = query.from(Notification.class);
+        n.fetch(Notification_.actor);
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(n.get(Notification_.recipientId), userId));
+        where.add(n.get(Notification_.kind).in(kinds));
+        after.ifPresent(id -> where.add(cb.gt(n.get(Notification_.id), id)));
+        before.ifPresent(id -> where.add(cb.lt(n.get(Notification_.id), id)));
+        boolean oldestFirst = adjacent && after.isPresent();
+        query.select(n)
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(oldestFirst ? cb.asc(n.get(Notification_.id)) : cb.desc(n.get(Notification_.id)));
+        List<Notification> found =
+                new ArrayList<>(em.createQuery(query).setMaxResults(max).getResultList());
+        if (oldestFirst) {
+            Collections.reverse(found);
+        }
+        return found;
+    }
+
+    /** The user's notification {@code id}, with its actor; empty if it is not theirs or does not exist. */
+    public Optional<Notification> find(long userId, long id) {
+        return Optional.ofNullable(em.find(Notification.class, id))
+                .filter(notification -> notification.getRecipientId() == userId);
+    }
+
+    /**
+     * Marks the user's notifications up to {@code lastReadId} (inclusive) read, in one UPDATE, and lowers the unread
+     * count by as many.
+     *
+     * @return how many were unread
+     */
+    public int markReadUpTo(long userId, long lastReadId) {
+        return markRead(userId, "n.id <= :id", lastReadId);
+    }
+
+    /**
+     * Deletes the user's notification {@code id} (an unread one leaves the unread count).
+     *
+     * @return whether there was one
+     */
+    public boolean dismiss(long userId, long id) {
+        return delete(userId, "n.id = :id", id) > 0;
+    }
+
+    /** Deletes all the user's notifications; the unread count is zero. */
+    public void clear(long userId) {
+        delete(userId, "n.id <= :id", Long.MAX_VALUE);
+    }
+
+    /*
+     * The bulk statements below are JPQL: EclipseLink's CriteriaUpdate dropped conditions of its WHERE here (one
+     * notification marked instead of two, another user's deleted), which NotificationServiceIT catches.
+     */
+
+    /**
+     * Deletes the user's notifications that {@code condition} (on {@code n}, with {@code :id}) selects. The unread
+     * ones among them are first marked read, and taken off the count, by an UPDATE that claims each row once: a
+     * marker moved at the same moment cannot count them off twice.
+     */
+    private int delete(long userId, String condition, long id) {
+        markRead(userId, condition, id);
+        return em.createQuery("DELETE FROM Notification n WHERE n.recipientId = :user AND " + condition)
+                .setParameter("user", userId)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Marks the user's unread notifications that {@code condition} selects read, and lowers the unread count. */
+    private int markRead(long userId, String condition, long id) {
+        int marked = em.createQuery("UPDATE Notification n SET n.readAt = :now"
+                        + " WHERE n.recipientId = :user AND n.readAt IS NULL AND " + condition)
+                .setParameter("now", clock.instant())
+                .setParameter("user", userId)
+                .setParameter("id", id)
+                .executeUpdate();
+        if (marked > 0) {
+            addUnread(userId, -marked);
+        }
+        return marked;
     }
 
     private boolean alreadyTold(long userId, long actorId, Notification.Kind kind, Instant quietSince) {

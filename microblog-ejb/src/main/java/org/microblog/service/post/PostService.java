@@ -78,12 +78,16 @@ public class PostService {
      * Deletes one of the author's own posts: it leaves every timeline and list at once (they are read from the posts
      * table).
      *
+     * @return the post as it was, with its author
      * @throws PostNotFoundException if {@code authorId} has no post {@code postId} (already deleted, say)
      */
-    public void delete(long authorId, long postId) {
-        em.remove(getOwn(authorId, postId));
+    public Post delete(long authorId, long postId) {
+        Post post = getOwn(authorId, postId);
+        post.getAuthor().getUsername(); // loaded while it can be: the caller describes the post it deleted
+        em.remove(post);
         em.flush();
         countPosts(authorId, -1);
+        return post;
     }
 
     /**

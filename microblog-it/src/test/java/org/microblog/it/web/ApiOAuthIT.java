@@ -364,6 +364,36 @@ class ApiOAuthIT {
     }
 
     @Test
+    void aStatusPostedAsAFormIsPostedAsItsJsonTwin() {
+        ApiApp app = ApiApp.register(base, "read write");
+        WebClient browser = new WebClient(base);
+        browser.register(Names.unique("ann"));
+        String bearer = app.token(browser, "write");
+
+        Page posted = new WebClient(base)
+                .send(
+                        "POST",
+                        "api/v1/statuses",
+                        HttpRequest.BodyPublishers.ofString("status=a+%3C+b%0Aand+%26&visibility=public"),
+                        "Authorization",
+                        "Bearer " + bearer,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
+        assertEquals(200, posted.status(), posted::body);
+        assertEquals("<p>a &lt; b<br>and &amp;</p>", json(posted).getString("content"));
+        Page empty = new WebClient(base)
+                .send(
+                        "POST",
+                        "api/v1/statuses",
+                        HttpRequest.BodyPublishers.ofString("visibility=public"),
+                        "Authorization",
+                        "Bearer " + bearer,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
+        assertEquals(422, empty.status(), empty::body);
+    }
+
+    @Test
     void whatAnAppAsksAtStartUpAndWhatMicroblogHasNotAreAnsweredNotFailed() {
         JsonObject app = registerApp(CALLBACK, "read write");
         WebClient browser = new WebClient(base);

@@ -2,6 +2,7 @@ package org.microblog.web.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,12 +28,16 @@ public class MastodonApi extends Application {
                         TimelinesResource.class,
                         PreferencesResource.class,
                         BlocksResource.class,
+                        MutesResource.class,
+                        NotificationsResource.class,
+                        MarkersResource.class,
+                        SuggestionsResource.class,
                         MissingFeaturesResource.class,
                         EmptyListsResource.class));
     }
 
     static Set<Class<?>> union(Set<Class<?>> providers, Set<Class<?>> resources) {
-        var all = new java.util.HashSet<Class<?>>(providers);
+        var all = new HashSet<Class<?>>(providers);
         all.addAll(resources);
         return all;
     }

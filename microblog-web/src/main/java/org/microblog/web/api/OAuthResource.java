@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -123,7 +124,7 @@ public class OAuthResource {
     }
 
     private static String decode(String part) {
-        return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
     private static Response issued(NewSecret<AccessToken> token) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.microblog.web.api.entity.Status;
 
 /**
@@ -19,14 +20,19 @@ public record Paging(OptionalLong maxId, OptionalLong sinceId, OptionalLong minI
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 40;
 
-    /** The parameters of this request; a value that is not a number is a 400 with a message. */
+    /** The parameters of this request for a list of statuses; a value that is not a number is a 400 with a message. */
     public static Paging of(UriInfo uri) {
+        return of(uri, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The parameters of this request, {@code limit} being {@code defaultLimit} unless asked, at most {@code maxLimit}. */
+    public static Paging of(UriInfo uri, int defaultLimit, int maxLimit) {
         var query = uri.getQueryParameters();
         return new Paging(
                 id(query.getFirst("max_id"), "max_id"),
                 id(query.getFirst("since_id"), "since_id"),
                 id(query.getFirst("min_id"), "min_id"),
-                limit(query.getFirst("limit")));
+                limit(query.getFirst("limit"), defaultLimit, maxLimit));
     }
 
     /** Whether the list goes towards newer posts (since_id or min_id) rather than older ones. */
@@ -39,13 +45,18 @@ public record Paging(OptionalLong maxId, OptionalLong sinceId, OptionalLong minI
      * and the previous (newer) one; an empty list has neither.
      */
     public Response answer(List<Status> statuses, boolean olderExist, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(statuses);
-        if (!statuses.isEmpty()) {
+        return answer(statuses, Status::id, olderExist, uri);
+    }
+
+    /** The same for a list of other entities (notifications), newest first, whose ids {@code id} gives. */
+    public <T> Response answer(List<T> entities, Function<T, String> id, boolean olderExist, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(entities);
+        if (!entities.isEmpty()) {
             List<String> links = new ArrayList<>();
             if (olderExist) {
-                links.add(link(uri, "max_id", statuses.getLast().id(), "next"));
+                links.add(link(uri, "max_id", id.apply(entities.getLast()), "next"));
             }
-            links.add(link(uri, "min_id", statuses.getFirst().id(), "prev"));
+            links.add(link(uri, "min_id", id.apply(entities.getFirst()), "prev"));
             response.header("Link", String.join(", ", links));
         }
         return response.build();
@@ -72,16 +83,17 @@ public record Paging(OptionalLong maxId, OptionalLong sinceId, OptionalLong minI
         }
     }
 
-    private static int limit(String value) {
+    /** A {@code limit} parameter: {@code defaultLimit} if absent, else between 1 and {@code maxLimit}; 400 if no number. */
+    static int limit(String value, int defaultLimit, int maxLimit) {
         return Optional.ofNullable(value)
                 .filter(text -> !text.isEmpty())
                 .map(text -> {
                     try {
-                        return Math.clamp(Integer.parseInt(text), 1, MAX_LIMIT);
+                        return Math.clamp(Integer.parseInt(text), 1, maxLimit);
                     } catch (NumberFormatException e) {
                         throw new BadRequestException("limit must be a number");
                     }
                 })
-                .orElse(DEFAULT_LIMIT);
+                .orElse(defaultLimit);
     }
 }

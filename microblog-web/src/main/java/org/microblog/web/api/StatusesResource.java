@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
@@ -41,18 +41,22 @@ public class StatusesResource {
     @Inject
     ApiCaller caller;
 
-    /** Posting as a form. */
+    /**
+     * Posting as a form. Its fields are read from the servlet request: the site's filters have read the body's
+     * parameters before Jersey sees it, and Jersey then fills only {@code @FormParam}s, not a whole form.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Status publish(MultivaluedMap<String, String> form, @Context UriInfo uri) {
+    public Status publish(@Context HttpServletRequest form, @Context UriInfo uri) {
         return publish(
                 new NewStatus(
-                        form.getFirst("status"),
-                        Optional.ofNullable(form.getFirst("visibility")),
-                        form.containsKey("media_ids[]") || form.containsKey("media_ids"),
-                        form.keySet().stream().anyMatch(key -> key.startsWith("poll")),
-                        Optional.ofNullable(form.getFirst("in_reply_to_id")).filter(id -> !id.isEmpty()),
-                        Optional.ofNullable(form.getFirst("spoiler_text")).filter(text -> !text.isEmpty())),
+                        form.getParameter("status"),
+                        Optional.ofNullable(form.getParameter("visibility")),
+                        form.getParameterMap().containsKey("media_ids[]")
+                                || form.getParameterMap().containsKey("media_ids"),
+                        form.getParameterMap().keySet().stream().anyMatch(key -> key.startsWith("poll")),
+                        Optional.ofNullable(form.getParameter("in_reply_to_id")).filter(id -> !id.isEmpty()),
+                        Optional.ofNullable(form.getParameter("spoiler_text")).filter(text -> !text.isEmpty())),
                 uri);
     }
 
@@ -83,10 +87,7 @@ public class StatusesResource {
     public Status delete(@PathParam("id") String id, @Context UriInfo uri) {
         long userId = caller.userId("write:statuses");
         try {
-            Post post = posts.getOwn(userId, Ids.parse(id));
-            Status deleted = entities.status(post, Roots.of(uri), true);
-            posts.delete(userId, post.getId());
-            return deleted;
+            return entities.status(posts.delete(userId, Ids.parse(id)), Roots.of(uri), true);
         } catch (PostNotFoundException e) {
             throw new NotFoundException(e);
         }

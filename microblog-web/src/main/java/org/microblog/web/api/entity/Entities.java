@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.microblog.domain.notification.Notification;
+import org.microblog.domain.notification.ReadMarker;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
 import org.microblog.web.avatar.Avatars;
@@ -90,6 +93,28 @@ public class Entities {
 
     public List<Status> statuses(List<Post> posts, String root) {
         return posts.stream().map(post -> status(post, root, false)).toList();
+    }
+
+    /** A notification, with the account of who did what it tells. */
+    public Notice notice(Notification notification, String root) {
+        String id = String.valueOf(notification.getId());
+        return new Notice(
+                id,
+                notification.getKind().name().toLowerCase(Locale.ROOT),
+                "ungrouped-" + id,
+                time(notification.getCreatedAt()),
+                account(notification.getActor(), root));
+    }
+
+    public Marker marker(ReadMarker marker) {
+        return new Marker(String.valueOf(marker.getLastReadId()), marker.getVersion(), time(marker.getUpdatedAt()));
+    }
+
+    /** A suggestion of {@code user}, who is suggested because people the person follows follow them, or not. */
+    public AccountSuggestion suggestion(User user, boolean followedByFollowings, String root) {
+        return followedByFollowings
+                ? new AccountSuggestion("past_interactions", List.of("friends_of_friends"), account(user, root))
+                : new AccountSuggestion("global", List.of("most_followed"), account(user, root));
     }
 
     public static String time(Instant instant) {

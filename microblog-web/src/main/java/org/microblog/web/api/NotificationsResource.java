@@ -1,0 +1,124 @@
+package org.microblog.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.microblog.domain.notification.Notification;
+import org.microblog.service.notification.NotificationService;
+import org.microblog.web.api.entity.Entities;
+import org.microblog.web.api.entity.Notice;
+
+/**
+ * The person's notifications, newest first, paged by id as statuses are. Reading them marks nothing read: an app
+ * moves the read position with a marker (MarkersResource), and the unread count follows it.
+ */
+@Path("v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationsResource {
+
+    static final int DEFAULT_LIMIT = 40;
+    static final int MAX_LIMIT = 80;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Entities entities;
+
+    @Inject
+    ApiCaller caller;
+
+    /**
+     * The notifications of the types {@code types[]} (all unless named) but {@code exclude_types[]}. Microblog's one
+     * type is {@code follow}; the others that Mastodon has select nothing.
+     */
+    @GET
+    public Response list(
+            @QueryParam("types[]") List<String> types,
+            @QueryParam("exclude_types[]") List<String> excluded,
+            @Context UriInfo uri) {
+        long me = caller.userId("read:notifications");
+        Paging paging = Paging.of(uri, DEFAULT_LIMIT, MAX_LIMIT);
+        Set<Notification.Kind> kinds = types.isEmpty() ? EnumSet.allOf(Notification.Kind.class) : kinds(types);
+        kinds.removeAll(kinds(excluded));
+        String root = Roots.of(uri);
+        if (paging.newer()) {
+            List<Notice> found = notifications
+                    .list(
+                            me,
+                            kinds,
+                            paging.minId().isPresent() ? paging.minId() : paging.sinceId(),
+                            paging.maxId(),
+                            paging.minId().isPresent(),
+                            paging.limit())
+                    .stream()
+                    .map(notification -> entities.notice(notification, root))
+                    .toList();
+            return paging.answer(found, Notice::id, true, uri);
+        }
+        List<Notification> found =
+                notifications.list(me, kinds, OptionalLong.empty(), paging.maxId(), false, paging.limit() + 1);
+        List<Notice> page = found.stream()
+                .limit(paging.limit())
+                .map(notification -> entities.notice(notification, root))
+                .toList();
+        return paging.answer(page, Notice::id, found.size() > paging.limit(), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    public Notice notification(@PathParam("id") String id, @Context UriInfo uri) {
+        long me = caller.userId("read:notifications");
+        return entities.notice(
+                notifications.find(me, Ids.parse(id)).orElseThrow(NotFoundException::new), Roots.of(uri));
+    }
+
+    /** How many notifications are unread (the count the site's menu shows). */
+    @GET
+    @Path("unread_count")
+    public Map<String, Integer> unreadCount() {
+        return Map.of("count", notifications.unreadCount(caller.userId("read:notifications")));
+    }
+
+    @POST
+    @Path("clear")
+    public Map<String, Object> clear() {
+        notifications.clear(caller.userId("write:notifications"));
+        return Map.of();
+    }
+
+    @POST
+    @Path("{id}/dismiss")
+    public Map<String, Object> dismiss(@PathParam("id") String id) {
+        if (!notifications.dismiss(caller.userId("write:notifications"), Ids.parse(id))) {
+            throw new NotFoundException();
+        }
+        return Map.of();
+    }
+
+    /** The kinds that Mastodon's type names name; unknown names name none. */
+    private static Set<Notification.Kind> kinds(List<String> names) {
+        Set<Notification.Kind> kinds = EnumSet.noneOf(Notification.Kind.class);
+        for (Notification.Kind kind : Notification.Kind.values()) {
+            if (names.contains(kind.name().toLowerCase(Locale.ROOT))) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+}
