@@ -13,8 +13,13 @@ import java.util.Set;
 public class MastodonApi extends Application {
 
     /** What every one of the three applications uses. */
-    static final Set<Class<?>> PROVIDERS =
-            Set.of(JsonConfig.class, ApiExceptions.class, InvalidValues.class, Cors.class, BearerTokens.class);
+    static final Set<Class<?>> PROVIDERS = Set.of(
+            JsonConfig.class,
+            ApiExceptions.class,
+            InvalidValues.class,
+            Cors.class,
+            BearerTokens.class,
+            RateLimits.class);
 
     @Override
     public Set<Class<?>> getClasses() {

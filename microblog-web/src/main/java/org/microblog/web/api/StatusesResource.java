@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,13 +42,19 @@ public class StatusesResource {
     @Inject
     ApiCaller caller;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /**
      * Posting as a form. Its fields are read from the servlet request: the site's filters have read the body's
      * parameters before Jersey sees it, and Jersey then fills only {@code @FormParam}s, not a whole form.
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Status publish(@Context HttpServletRequest form, @Context UriInfo uri) {
+    public Status publish(
+            @Context HttpServletRequest form,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
         return publish(
                 new NewStatus(
                         form.getParameter("status"),
@@ -57,13 +64,15 @@ public class StatusesResource {
                         form.getParameterMap().keySet().stream().anyMatch(key -> key.startsWith("poll")),
                         Optional.ofNullable(form.getParameter("in_reply_to_id")).filter(id -> !id.isEmpty()),
                         Optional.ofNullable(form.getParameter("spoiler_text")).filter(text -> !text.isEmpty())),
+                Optional.ofNullable(idempotencyKey),
                 uri);
     }
 
     /** Posting as JSON (masto.js sends this). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Status publish(JsonObject body, @Context UriInfo uri) {
+    public Status publish(
+            JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         return publish(
                 new NewStatus(
                         text(body, "status").orElse(null),
@@ -72,6 +81,7 @@ public class StatusesResource {
                         body.containsKey("poll") && !body.isNull("poll"),
                         text(body, "in_reply_to_id").filter(id -> !id.isEmpty()),
                         text(body, "spoiler_text").filter(spoiler -> !spoiler.isEmpty())),
+                Optional.ofNullable(idempotencyKey),
                 uri);
     }
 
@@ -112,9 +122,10 @@ public class StatusesResource {
 
     /**
      * Publishes the text, or refuses with 422 and what Microblog does not have yet: media, polls, replies, content
-     * warnings, and visibilities other than public. Nothing is stored then.
+     * warnings, and visibilities other than public. Nothing is stored then. With an {@code Idempotency-Key} that the
+     * person sent in the last hour, the answer is the status posted then, and nothing is posted again.
      */
-    private Status publish(NewStatus status, UriInfo uri) {
+    private Status publish(NewStatus status, Optional<String> idempotencyKey, UriInfo uri) {
         long userId = caller.userId("write:statuses");
         if (status.media()) {
             throw new ApiRefusal(422, "Microblog has no media attachments yet");
@@ -143,7 +154,12 @@ public class StatusesResource {
                         case CONTROL_CHARACTER -> "Validation failed: Text holds a control character";
                     });
         });
-        return entities.status(posts.publish(userId, text), Roots.of(uri), false);
+        if (idempotencyKey.filter(key -> !key.isBlank()).isEmpty()) {
+            return entities.status(posts.publish(userId, text), Roots.of(uri), false);
+        }
+        long id = idempotencyKeys.once(
+                userId, idempotencyKey.get(), () -> posts.publish(userId, text).getId());
+        return entities.status(posts.find(id).orElseThrow(NotFoundException::new), Roots.of(uri), false);
     }
 
     private Post post(String id) {
