@@ -146,8 +146,6 @@ class ApiLimitsIT {
                 assertEquals(429, refused.status(), refused::body);
                 assertEquals("0", refused.header("X-RateLimit-Remaining").orElseThrow());
                 assertTrue(ApiApp.object(refused).getString("error").startsWith("Too many"), refused::body);
-                assertTrue(
-                        Duration.between(Instant.now(), Instant.parse(window)).toSeconds() <= limit + 300);
                 return;
             }
         }
