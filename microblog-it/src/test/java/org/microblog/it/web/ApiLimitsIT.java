@@ -134,6 +134,7 @@ class ApiLimitsIT {
         for (int attempt = 0; attempt < 2; attempt++) {
             Page page = call.get();
             String window = page.header("X-RateLimit-Reset").orElseThrow(() -> new AssertionError(page.headers()));
+            assertEquals(String.valueOf(limit), page.header("X-RateLimit-Limit").orElseThrow());
             long remaining = Long.parseLong(page.header("X-RateLimit-Remaining").orElseThrow());
             boolean sameWindow = true;
             for (long left = remaining; left > 0 && sameWindow; left--) {
