@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.microblog.it.web.ApiApp;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -437,5 +440,52 @@ class ClusterIT {
         List<String> plain = claimed.headers().allValues("Set-Cookie");
         assertTrue(plain.stream().anyMatch(set -> set.startsWith("JSESSIONID=")), plain::toString);
         assertTrue(plain.stream().noneMatch(set -> set.contains("Secure")), plain::toString);
+    }
+
+    @Test
+    void anAppIsServedAlikeByEveryInstanceWhichCountItsCallsAndKeysTogetherAndLinksHttpsBehindTls() {
+        ApiApp app = ApiApp.register(cluster.balancer(), "read write");
+        WebClient browser = new WebClient(cluster.balancer());
+        browser.register(Names.unique("app"));
+        String token = app.token(browser, "read write");
+
+        List<Long> remaining = new ArrayList<>();
+        for (int instance = 1; instance <= 3; instance++) {
+            Page page = new ApiApp(cluster.instance(instance), app.clientId(), app.clientSecret())
+                    .call(token, "GET", "api/v1/accounts/verify_credentials", null);
+            assertEquals(200, page.status(), page::body);
+            remaining.add(Long.parseLong(page.header("X-RateLimit-Remaining").orElseThrow()));
+        }
+        assertEquals(
+                List.of(remaining.getFirst() - 1, remaining.getFirst() - 2),
+                remaining.subList(1, 3),
+                "the three instances count one token's calls together: " + remaining);
+
+        List<String> ids = new ArrayList<>();
+        for (int instance = 1; instance <= 2; instance++) {
+            Page posted = new WebClient(cluster.instance(instance))
+                    .send(
+                            "POST",
+                            "api/v1/statuses",
+                            HttpRequest.BodyPublishers.ofString("{\"status\":\"once on two instances\"}"),
+                            "Authorization",
+                            "Bearer " + token,
+                            "Content-Type",
+                            "application/json",
+                            "Idempotency-Key",
+                            "cluster-key");
+            assertEquals(200, posted.status(), posted::body);
+            ids.add(ApiApp.object(posted).getString("id"));
+        }
+        assertEquals(ids.getFirst(), ids.getLast(), "the second instance knew the key the first one kept");
+
+        // What an instance answers behind a balancer that ends TLS (X-Forwarded-Proto https): https addresses.
+        Page overTls =
+                new WebClient(cluster.instance(3)).get("api/v1/timelines/public?limit=1", "X-Forwarded-Proto", "https");
+        assertEquals(200, overTls.status(), overTls::body);
+        JsonObject status = ApiApp.json(overTls).asJsonArray().getJsonObject(0);
+        assertTrue(status.getString("url").startsWith("https://"), status::toString);
+        assertTrue(status.getJsonObject("account").getString("avatar").startsWith("https://"), status::toString);
+        assertTrue(overTls.header("Link").orElseThrow().startsWith("<https://"), overTls.headers()::toString);
     }
 }

@@ -26,13 +26,13 @@ import org.microblog.it.web.WebClient.Page;
  * An app registered with the client API, as the tests that call the API use one: it gets a person's token through
  * the consent page (with PKCE) and calls endpoints with it, checking on every answer that the API set no cookie.
  */
-record ApiApp(URL base, String clientId, String clientSecret) {
+public record ApiApp(URL base, String clientId, String clientSecret) {
 
-    static final String CALLBACK = "https://app.example/callback";
+    public static final String CALLBACK = "https://app.example/callback";
     private static final String VERIFIER = "a-verifier-of-at-least-43-characters-0123456789abcdef";
 
     /** A new app that may ask for {@code scopes}. */
-    static ApiApp register(URL base, String scopes) {
+    public static ApiApp register(URL base, String scopes) {
         Page page = new WebClient(base)
                 .send(
                         "POST",
@@ -51,7 +51,7 @@ record ApiApp(URL base, String clientId, String clientSecret) {
     }
 
     /** A token for the person signed in on {@code browser}, who allows {@code scopes} on the consent page. */
-    String token(WebClient browser, String scopes) {
+    public String token(WebClient browser, String scopes) {
         Map<String, String> asked = new LinkedHashMap<>();
         asked.put("client_id", clientId);
         asked.put("redirect_uri", CALLBACK);
@@ -77,7 +77,7 @@ record ApiApp(URL base, String clientId, String clientSecret) {
     }
 
     /** {@code method path} with the token, and a JSON body unless {@code json} is null. */
-    Page call(String bearer, String method, String path, String json) {
+    public Page call(String bearer, String method, String path, String json) {
         WebClient app = new WebClient(base);
         Page page = json == null
                 ? app.send(method, path, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + bearer)
@@ -94,19 +94,19 @@ record ApiApp(URL base, String clientId, String clientSecret) {
     }
 
     /** {@code GET path} with the token, which must answer 200 with JSON. */
-    JsonStructure get(String bearer, String path) {
+    public JsonStructure get(String bearer, String path) {
         Page page = call(bearer, "GET", path, null);
         assertEquals(200, page.status(), () -> path + ": " + page.body());
         return json(page);
     }
 
-    static JsonStructure json(Page page) {
+    public static JsonStructure json(Page page) {
         try (var reader = Json.createReader(new StringReader(page.body()))) {
             return reader.read();
         }
     }
 
-    static JsonObject object(Page page) {
+    public static JsonObject object(Page page) {
         return json(page).asJsonObject();
     }
 

@@ -77,6 +77,11 @@ class ApiPublicIT {
         assertEquals(0, account.getInt("followers_count"));
         assertTrue(TIME.matcher(account.getString("created_at")).matches(), account::toString);
         assertTrue(account.getString("avatar").startsWith(base.toString()), account::toString);
+        assertTrue(account.getString("avatar").endsWith(".png"), "apps show bitmaps only: " + account);
+        Page avatar = new WebClient(base)
+                .get(account.getString("avatar").substring(base.toString().length()));
+        assertEquals(200, avatar.status());
+        assertEquals("image/png", avatar.header("Content-Type").orElseThrow());
         assertTrue(account.getString("url").endsWith("/user/" + name), account::toString);
         assertFalse(account.containsKey("source"), "only the owner's own account has its source");
         assertEquals(account, object(api("api/v1/accounts/" + id)));

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.microblog.service.account.AccountService;
 
 /**
- * Serves generated avatars: {@code /avatars/v1/{user id}.svg} ({@link Identicon}). The image depends on the
+ * Serves generated avatars: {@code /avatars/v1/{user id}.svg} for pages, {@code .png} for apps ({@link Identicon}). The image depends on the
  * id and the drawing's version only, both in the URL, so it is cached for a year as immutable, with an ETag
  * for a browser that asks again. Anything else under {@code /avatars}, or an id no user has, is our 404 page.
  * It never touches the HTTP session.
@@ -23,7 +23,7 @@ public class AvatarServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     public static final String PATH = "/avatars";
-    private static final Pattern AVATAR = Pattern.compile("/v" + Identicon.VERSION + "/([1-9][0-9]{0,17})\\.svg");
+    private static final Pattern AVATAR = Pattern.compile("/v" + Identicon.VERSION + "/([1-9][0-9]{0,17})\\.(svg|png)");
     static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
     @Inject
@@ -43,16 +43,23 @@ public class AvatarServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String etag = "\"v" + Identicon.VERSION + "-" + id + "\"";
+        boolean png = m.group(2).equals("png");
+        String etag = "\"v" + Identicon.VERSION + "-" + id + (png ? "-png" : "") + "\"";
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("ETag", etag);
         if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = Identicon.svg(id).getBytes(StandardCharsets.UTF_8);
-        response.setContentType("image/svg+xml");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        byte[] body;
+        if (png) {
+            body = Identicon.png(id);
+            response.setContentType("image/png");
+        } else {
+            body = Identicon.svg(id).getBytes(StandardCharsets.UTF_8);
+            response.setContentType("image/svg+xml");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

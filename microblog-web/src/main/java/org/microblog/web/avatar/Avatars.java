@@ -61,12 +61,12 @@ public class Avatars {
 
     /**
      * The avatar of {@code user} as an absolute address under {@code root} (the application's, ending in "/"), for
-     * clients outside a page: the client API.
+     * clients outside a page: the client API, whose apps show bitmaps only (a PNG).
      */
     public String absolute(User user, int size, String root) {
         return gravatar
                 ? User.gravatarUrl(user.getEmail(), size)
-                : root + AvatarServlet.PATH.substring(1) + "/v" + Identicon.VERSION + "/" + user.getId() + ".svg";
+                : root + AvatarServlet.PATH.substring(1) + "/v" + Identicon.VERSION + "/" + user.getId() + ".png";
     }
 
     private String prefix() {

@@ -1,9 +1,16 @@
 package org.microblog.web.avatar;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
- * A user's generated avatar: a symmetric 5 × 5 pattern in one colour on a light background, drawn as SVG
+ * A user's generated avatar: a symmetric 5 × 5 pattern in one colour on a light background, drawn as SVG (or PNG)
  * from the user's id alone, so that it never changes (the URL can be cached for ever) and says nothing about
  * the user but what the URL already does. {@link #VERSION} is part of the URL: change the drawing, raise it.
  */
@@ -15,34 +22,73 @@ public final class Identicon {
     private static final int GRID = 5;
     /** The image's intrinsic size in pixels; it is vector, so pages show it at any size. */
     private static final int SIZE = 128;
+    /** The bitmap's size: seven grid units (the pattern and a margin) of 20 pixels. */
+    static final int PNG_SIZE = 140;
+
+    private static final String BACKGROUND = "#f0f2f5";
 
     private Identicon() {}
 
     /** The SVG document of the avatar of user {@code id}. */
     public static String svg(long id) {
         long bits = mix(id);
-        int hue = (int) Math.floorMod(bits >>> 40, 360L);
-        String colour = hsl(hue, 0.55, 0.45);
         StringBuilder path = new StringBuilder();
+        forEachSquare(
+                bits, (x, y) -> path.append('M').append(x).append(' ').append(y).append("h1v1h-1z"));
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + SIZE + "\" height=\"" + SIZE
+                + "\" viewBox=\"-1 -1 7 7\" shape-rendering=\"crispEdges\">"
+                + "<rect x=\"-1\" y=\"-1\" width=\"7\" height=\"7\" fill=\"" + BACKGROUND + "\"/>"
+                + "<path fill=\"" + colour(bits) + "\" d=\"" + path + "\"/></svg>";
+    }
+
+    /**
+     * The same drawing as a PNG of {@value #PNG_SIZE} pixels square, for the client API: apps such as Tusky and Ivory
+     * show only bitmaps.
+     */
+    public static byte[] png(long id) {
+        long bits = mix(id);
+        int unit = PNG_SIZE / (GRID + 2);
+        BufferedImage image = new BufferedImage(PNG_SIZE, PNG_SIZE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.decode(BACKGROUND));
+            g.fillRect(0, 0, PNG_SIZE, PNG_SIZE);
+            g.setColor(Color.decode(colour(bits)));
+            forEachSquare(bits, (x, y) -> g.fillRect((x + 1) * unit, (y + 1) * unit, unit, unit));
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException(inMemory);
+        }
+        return png.toByteArray();
+    }
+
+    /** The filled squares of the 5 × 5 pattern, mirrored left to right, in grid units from the top left. */
+    private static void forEachSquare(long bits, IntBinaryConsumer square) {
         int half = (GRID + 1) / 2;
         for (int row = 0; row < GRID; row++) {
             for (int col = 0; col < half; col++) {
                 if (((bits >>> (row * half + col)) & 1) == 1) {
-                    square(path, col, row);
+                    square.accept(col, row);
                     if (col != GRID - 1 - col) {
-                        square(path, GRID - 1 - col, row);
+                        square.accept(GRID - 1 - col, row);
                     }
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + SIZE + "\" height=\"" + SIZE
-                + "\" viewBox=\"-1 -1 7 7\" shape-rendering=\"crispEdges\">"
-                + "<rect x=\"-1\" y=\"-1\" width=\"7\" height=\"7\" fill=\"#f0f2f5\"/>"
-                + "<path fill=\"" + colour + "\" d=\"" + path + "\"/></svg>";
     }
 
-    private static void square(StringBuilder path, int x, int y) {
-        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+    @FunctionalInterface
+    private interface IntBinaryConsumer {
+        void accept(int x, int y);
+    }
+
+    private static String colour(long bits) {
+        return hsl((int) Math.floorMod(bits >>> 40, 360L), 0.55, 0.45);
     }
 
     /** SplitMix64's finaliser: neighbouring ids get unrelated patterns. */

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -56,5 +58,30 @@ class IdenticonTest {
         assertEquals("svg", svg.getDocumentElement().getTagName());
         assertEquals("128", svg.getDocumentElement().getAttribute("width"));
         assertTrue(svg.getDocumentElement().getAttribute("viewBox").matches("[-0-9 ]+"));
+    }
+
+    @Test
+    void theBitmapForAppsDrawsTheSameSquaresAsTheVectorImage() throws Exception {
+        for (long id : new long[] {1, 42, 99_999}) {
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Identicon.png(id)));
+            assertEquals(Identicon.PNG_SIZE, png.getWidth());
+            assertEquals(Identicon.PNG_SIZE, png.getHeight());
+            int unit = Identicon.PNG_SIZE / 7;
+            int background = png.getRGB(0, 0);
+            Set<String> drawn = new HashSet<>();
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < 5; x++) {
+                    if (png.getRGB((x + 1) * unit + unit / 2, (y + 1) * unit + unit / 2) != background) {
+                        drawn.add(x + " " + y);
+                    }
+                }
+            }
+            Set<String> vector = new HashSet<>();
+            Matcher square = SQUARE.matcher(Identicon.svg(id));
+            while (square.find()) {
+                vector.add(square.group(1) + " " + square.group(2));
+            }
+            assertEquals(vector, drawn, "user " + id);
+        }
     }
 }
