@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
@@ -36,6 +37,9 @@ import org.microblog.web.api.entity.Relationship;
  * Accounts: one by id or by name, its posts, the person's own ({@code verify_credentials}), and what the person does
  * to another: follow, block, mute and their undoing, and how they stand ({@code relationships}).
  */
+@Tag(
+        name = "accounts",
+        description = "People: their profiles, posts, followers, and following, blocking and muting them")
 @Path("v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {

@@ -14,12 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.oauth.OAuthApp;
 import org.microblog.service.oauth.AppService;
 import org.microblog.service.oauth.NewSecret;
 import org.microblog.web.api.entity.Application;
 
 /** Apps: registering one (anyone may), and an app checking its own token. */
+@Tag(name = "apps", description = "Registering an app (an OAuth 2 client)")
 @Path("v1/apps")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {

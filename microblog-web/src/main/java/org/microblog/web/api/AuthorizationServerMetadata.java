@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /.well-known/oauth-authorization-server} (RFC 8414): where an app finds the OAuth endpoints. */
+@Tag(name = "oauth", description = "The OAuth 2 authorization server")
 @Path("oauth-authorization-server")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthorizationServerMetadata {

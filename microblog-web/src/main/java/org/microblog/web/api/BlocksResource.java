@@ -8,11 +8,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.user.Block;
 import org.microblog.service.block.BlockService;
 import org.microblog.web.api.entity.Entities;
 
 /** The people the person blocked, most recent first, as on their Blocked page. */
+@Tag(
+        name = "accounts",
+        description = "People: their profiles, posts, followers, and following, blocking and muting them")
 @Path("v1/blocks")
 @Produces(MediaType.APPLICATION_JSON)
 public class BlocksResource {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.post.Post;
 import org.microblog.web.api.entity.Instance;
 import org.microblog.web.api.entity.Instance.AccountLimits;
@@ -19,6 +20,7 @@ import org.microblog.web.api.entity.Instance.StatusLimits;
  * The server's description, the first thing an app asks. The version says Mastodon 4.0.0 first, as other servers
  * that speak Mastodon's API do: clients choose the features they use by it.
  */
+@Tag(name = "instance", description = "The server: name, limits, languages, statistics")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstanceResource {

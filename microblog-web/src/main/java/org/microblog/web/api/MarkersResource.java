@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.notification.ReadMarker;
 import org.microblog.service.notification.MarkerService;
 import org.microblog.web.api.entity.Entities;
@@ -33,6 +34,7 @@ import org.microblog.web.api.entity.Marker;
  * {@code notifications[last_read_id]} (a form) or the same as JSON objects. Moving the notifications marker marks
  * the notifications up to it read.
  */
+@Tag(name = "notifications", description = "New followers, and the read position")
 @Path("v1/markers")
 @Produces(MediaType.APPLICATION_JSON)
 public class MarkersResource {

@@ -7,12 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.service.post.PostService;
 
 /**
  * What apps do to a status that Microblog does not have yet: favourites, boosts, bookmarks, pins and mutes of a
  * conversation. A 422 that says so (a 404 for a status that does not exist), and nothing is stored.
  */
+@Tag(name = "not yet", description = "What Mastodon has and Microblog not yet: a 422 with a message")
 @Path("v1/statuses/{id}/{action: favourite|unfavourite|reblog|unreblog|bookmark|unbookmark|pin|unpin|mute|unmute}")
 @Produces(MediaType.APPLICATION_JSON)
 public class MissingFeaturesResource {

@@ -8,11 +8,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.user.Follow;
 import org.microblog.service.mute.MuteService;
 import org.microblog.web.api.entity.Entities;
 
 /** The people the person muted (people they follow, whose posts stay off their home timeline), newest follow first. */
+@Tag(
+        name = "accounts",
+        description = "People: their profiles, posts, followers, and following, blocking and muting them")
 @Path("v1/mutes")
 @Produces(MediaType.APPLICATION_JSON)
 public class MutesResource {

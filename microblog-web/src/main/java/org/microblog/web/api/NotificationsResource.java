@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.notification.Notification;
 import org.microblog.service.notification.NotificationService;
 import org.microblog.web.api.entity.Entities;
@@ -27,6 +28,7 @@ import org.microblog.web.api.entity.Notice;
  * The person's notifications, newest first, paged by id as statuses are. Reading them marks nothing read: an app
  * moves the read position with a marker (MarkersResource), and the unread count follows it.
  */
+@Tag(name = "notifications", description = "New followers, and the read position")
 @Path("v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.oauth.AccessToken;
 import org.microblog.domain.oauth.OAuthApp;
 import org.microblog.domain.oauth.Scopes;
@@ -32,6 +33,7 @@ import org.microblog.web.api.entity.Token;
  * which sends the browser to the consent page ({@code /authorize}, a Faces page) with the query unchanged. A client
  * authenticates with its id and secret in the form or by HTTP Basic.
  */
+@Tag(name = "oauth", description = "The OAuth 2 authorization server")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class OAuthResource {

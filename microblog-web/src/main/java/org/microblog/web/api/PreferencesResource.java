@@ -7,8 +7,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The person's preferences as apps read them: every post public, nothing sensitive, nothing hidden. */
+@Tag(
+        name = "accounts",
+        description = "People: their profiles, posts, followers, and following, blocking and muting them")
 @Path("v1/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 public class PreferencesResource {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.text.TextRules;
 import org.microblog.service.post.PostNotFoundException;
@@ -29,6 +30,7 @@ import org.microblog.web.api.entity.Status;
 import org.microblog.web.api.entity.StatusContext;
 
 /** Statuses: posting, one post, deleting one's own, and the (empty) conversation around one. */
+@Tag(name = "statuses", description = "Posting, reading and deleting statuses")
 @Path("v1/statuses")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusesResource {

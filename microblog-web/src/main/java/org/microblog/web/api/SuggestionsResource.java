@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.follow.SuggestionService;
@@ -23,6 +24,7 @@ import org.microblog.web.api.entity.Entities;
  * {@code /api/v2/suggestions} says why of each, {@code /api/v1/suggestions} gives the accounts alone; deleting one
  * leaves that person out of the suggestions from then on (on the site's pages too).
  */
+@Tag(name = "suggestions", description = "Who to follow")
 @Path("{version: v1|v2}/suggestions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SuggestionsResource {

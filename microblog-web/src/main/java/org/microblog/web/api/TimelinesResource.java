@@ -10,9 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.service.timeline.TimelineService;
 
 /** Timelines: the signed-in person's home timeline, and the public one (every post of the site, explore). */
+@Tag(name = "timelines", description = "The home and public timelines")
 @Path("v1/timelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelinesResource {

@@ -55,6 +55,7 @@ public class AvatarServlet extends HttpServlet {
         if (png) {
             body = Identicon.png(id);
             response.setContentType("image/png");
+            response.setCharacterEncoding((String) null); // a bitmap has no charset (a filter set UTF-8 before)
         } else {
             body = Identicon.svg(id).getBytes(StandardCharsets.UTF_8);
             response.setContentType("image/svg+xml");
