@@ -17,6 +17,10 @@
 #               explore     /explore, as a visitor
 #               followers   /user/user4985/followers, as a visitor
 #   home      the signed-in home page at --connections
+#   api       the client API's home timeline, GET /api/v1/timelines/home?limit=20 with each user's Bearer token
+#             (from the real consent page), at --connections; an answer counts only if it is a 200 whose JSON
+#             begins with the newest post of that user's signed-in home page. The server must allow the calls
+#             (-Dmicroblog.api.rate-limit.requests=1000000000: Mastodon's 300 per 5 minutes is a client's)
 #   profile   the visitor's profile at --connections
 #   standard  the earlier standard set: home at 4, 16 and 64 connections, profile at 16
 #
@@ -62,7 +66,7 @@ while [ $# -gt 0 ]; do
         --jfr) jfr_dir=$2; shift 2 ;;
         --pid) pid=$2; shift 2 ;;
         --only-cookies) only=$2; shift 2 ;;
-        pages|home|profile|standard) mode=$1; shift ;;
+        pages|home|profile|standard|api) mode=$1; shift ;;
         *) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
@@ -108,6 +112,32 @@ sign_in_all() {
             $3 = out; print }' "$cookies" > "$cookies.only" && mv "$cookies.only" "$cookies"
         echo "sending only: $(head -1 "$cookies" | cut -f3 | sed 's/=[^;]*//g')"
     fi
+}
+
+tokens="$work/tokens.tsv"
+got_tokens=false
+
+# Signs the users in, then each authorizes one app on the consent page (api_token): $tokens, a line per user.
+tokens_all() {
+    [ "$got_tokens" = false ] || return 0
+    got_tokens=true
+    sign_in_all
+    local app id secret name i=0
+    app=$(register_app) || { echo "could not register the benchmark's app at $base" >&2; exit 1; }
+    IFS=$'\t' read -r id secret <<< "$app"
+    : > "$tokens"
+    while IFS=$'\t' read -r name _; do
+        i=$(( i + 1 ))
+        api_token "${name#user}" "$id" "$secret" > "$work/token-$i" &
+        if (( i % 4 == 0 )); then wait; fi
+    done < "$cookies"
+    wait
+    cat "$work"/token-* >> "$tokens"
+    if [ "$(grep -c . "$tokens")" -ne "$users" ] || grep -q $'\t-\t' "$tokens"; then
+        echo "Some users got no token, or have no post on their home page: not measuring." >&2
+        exit 1
+    fi
+    echo "$users users authorized the benchmark's app"
 }
 
 server_pids() {
@@ -157,7 +187,7 @@ run() {
     read -r -a ticks_before <<< "$(cpu_ticks "${pids[@]}")"
     TIMEFORMAT='%3U %3S'
     # "older": page.lua takes each user's own path; wrk still wants a URL, the home page's
-    { time PAGE="$path" MARKER="$marker" USERS="$users_file" \
+    { time PAGE="$path" MARKER="$marker" USERS="$users_file" API="${api:-0}" \
         wrk -t"$conns" -c"$conns" -d"$duration" --timeout 10s --latency -s "$here/page.lua" "$base${path/#older//}" \
         > "$out"; } 2> "$work/wrk.time"
     read -r -a ticks_after <<< "$(cpu_ticks "${pids[@]}")"
@@ -214,6 +244,7 @@ page() {
         profile) run "profile /user/user4985 (visitor)" /user/user4985 'id="profile-username"' "$conns" "" "$profile" ;;
         explore) run "explore (visitor)" /explore 'class="post"' "$conns" "" "$profile" ;;
         followers) run "followers /user/user4985/followers (visitor)" /user/user4985/followers 'id="connections-heading"' "$conns" "" "$profile" ;;
+        api-home) tokens_all; api=1 run "API home timeline, 20 statuses" '/api/v1/timelines/home?limit=20' '"account":{"id":"' "$conns" "$tokens" "$profile" ;;
         *) echo "no page '$name'" >&2; exit 2 ;;
     esac
 }
@@ -221,6 +252,13 @@ page() {
 case "$mode" in
     home) page home "$connections" "$jfr_dir" ;;
     profile) page profile "$connections" "$jfr_dir" ;;
+    api)
+        # the JIT first, as in pages mode, then the measured run
+        measured_duration=$duration duration=$warmup warming=true
+        page api-home 16 > "$work/warmup.out"
+        echo "warmed up: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+        duration=$measured_duration warming=false
+        page api-home "$connections" "$jfr_dir" ;;
     standard) page home 4; page home 16 "$jfr_dir"; page home 64; page profile 16 ;;
     pages)
         # The JIT compiles what the pages share (the layout, the menu, the filters) in the first minute.

@@ -7,6 +7,9 @@
 --            page's "Older posts" link (or -), and the Cookie header their sign-in left ("JSESSIONID=..."). The
 --            requests take the users in turn, and a good answer must also have the menu's profile link of the
 --            very user whose cookie was sent. Without it: no cookies.
+--   API      optional, with USERS: the client API. Each line is then the user name, the id of the newest post on
+--            their signed-in home page and their Authorization header ("Bearer ..."), which the requests send
+--            instead of a cookie; a good answer is JSON that begins with that very post ([{"id":"N", ...).
 --
 -- home-timeline.sh runs wrk with one connection per thread: a thread then sends a request and reads its answer
 -- before it sends the next, so response() knows whose cookie the answer is for.
@@ -18,12 +21,17 @@
 local page = os.getenv("PAGE") or "/"
 local marker = assert(os.getenv("MARKER"), "MARKER is not set")
 local users = {}
+local api = os.getenv("API") == "1"
 local users_file = os.getenv("USERS")
 if users_file and #users_file > 0 then
     for line in io.lines(users_file) do
         local name, older, cookie = line:match("^([^\t]+)\t([^\t]+)\t(.*)$")
-        if name and (page ~= "older" or older ~= "-") then
-            users[#users + 1] = { path = page == "older" and older or page, cookie = cookie,
+        if api then
+            users[#users + 1] = { path = page, headers = { ["Accept"] = "application/json", ["Authorization"] = cookie },
+                                  menu = '[{"id":"' .. older .. '"', at_start = true }
+        elseif name and (page ~= "older" or older ~= "-") then
+            users[#users + 1] = { path = page == "older" and older or page,
+                                  headers = { ["Accept"] = "text/html", ["Cookie"] = cookie },
                                   menu = 'id="nav-profile" href="/user/' .. name .. '"' }
         end
     end
@@ -51,13 +59,26 @@ function request()
     end
     counter = counter + 1
     sent = users[(counter % #users) + 1]
-    return wrk.format("GET", sent.path, { ["Accept"] = "text/html", ["Cookie"] = sent.cookie })
+    return wrk.format("GET", sent.path, sent.headers)
+end
+
+-- Whether a 200's body is the page asked for: it has MARKER and, for a user, their menu link (or, from the API,
+-- begins with their newest post).
+local function good(body)
+    if not (body and body:find(marker, 1, true)) then
+        return false
+    end
+    if sent == nil then
+        return true
+    end
+    local at = body:find(sent.menu, 1, true)
+    return at ~= nil and (not sent.at_start or at == 1)
 end
 
 function response(status, headers, body)
     if status ~= 200 then
         not_200 = not_200 + 1
-    elseif not (body and body:find(marker, 1, true) and (sent == nil or body:find(sent.menu, 1, true))) then
+    elseif not good(body) then
         no_marker = no_marker + 1
     end
     for name, _ in pairs(headers) do
