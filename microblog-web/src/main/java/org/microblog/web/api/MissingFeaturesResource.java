@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.service.post.PostService;
 
@@ -15,9 +17,11 @@ import org.microblog.service.post.PostService;
  * conversation. A 422 that says so (a 404 for a status that does not exist), and nothing is stored.
  */
 @Tag(name = "not yet", description = "What Mastodon has and Microblog not yet: a 422 with a message")
-@Path("v1/statuses/{id}/{action: favourite|unfavourite|reblog|unreblog|bookmark|unbookmark|pin|unpin|mute|unmute}")
+@Path("v1/statuses/{id}/{action: " + MissingFeaturesResource.ACTIONS + "}")
 @Produces(MediaType.APPLICATION_JSON)
 public class MissingFeaturesResource {
+
+    static final String ACTIONS = "favourite|unfavourite|reblog|unreblog|bookmark|unbookmark|pin|unpin|mute|unmute";
 
     @Inject
     PostService posts;
@@ -26,7 +30,9 @@ public class MissingFeaturesResource {
     ApiCaller caller;
 
     @POST
-    public void refuse(@PathParam("id") String id, @PathParam("action") String action) {
+    public void refuse(
+            @PathParam("id") String id,
+            @PathParam("action") @Parameter(schema = @Schema(pattern = ACTIONS)) String action) {
         caller.userId(scope(action));
         posts.find(Ids.parse(id)).orElseThrow(NotFoundException::new);
         throw new ApiRefusal(422, "Microblog has no " + what(action) + " yet");

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
@@ -46,7 +48,9 @@ public class SuggestionsResource {
 
     @GET
     public List<?> suggestions(
-            @PathParam("version") String version, @QueryParam("limit") String limit, @Context UriInfo uri) {
+            @PathParam("version") @Parameter(schema = @Schema(pattern = "v1|v2")) String version,
+            @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         long me = caller.userId("read");
         String root = Roots.of(uri);
         boolean withSources = version.equals("v2");
