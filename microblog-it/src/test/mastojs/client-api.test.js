@@ -63,6 +63,21 @@ test("verify_credentials and lookup name the people, and an unknown account is a
   await refused(ann.client.v1.accounts.lookup({ acct: `${bob.username}@elsewhere.example` }), 404);
 });
 
+test("the profile note changes through update_credentials, sent as masto.js sends it (multipart)", async () => {
+  const note = `I <3 masto.js & "Node" ${Date.now()}`;
+  const updated = await carol.client.v1.accounts.updateCredentials({ note });
+  assert.equal(updated.note, `<p>I &lt;3 masto.js &amp; &quot;Node&quot; ${note.split(" ").at(-1)}</p>`);
+  assert.equal(updated.source.note, note);
+  assert.equal((await carol.client.v1.accounts.verifyCredentials()).source.note, note);
+  await refused(carol.client.v1.accounts.updateCredentials({ note: "x".repeat(1000) }), 422);
+});
+
+test("preferences say every post is public", async () => {
+  const preferences = await ann.client.v1.preferences.fetch();
+  assert.equal(preferences["posting:default:visibility"], "public");
+  assert.equal(preferences["posting:default:sensitive"], false);
+});
+
 test("a status keeps its text as escaped HTML, one paragraph with a line break per new line", async () => {
   const status = await ann.client.v1.statuses.create({ status: "1 < 2 & 3 > 2\nsaid \"ann\" & 'bob'" });
   assert.equal(status.content, "<p>1 &lt; 2 &amp; 3 &gt; 2<br>said &quot;ann&quot; &amp; &#39;bob&#39;</p>");
@@ -209,10 +224,42 @@ test("the home timeline pages to its end by max_id and back by min_id, newest fi
   assert.equal(new Set(seen).size, seen.length, "no status twice");
   assert.deepEqual([...seen].sort(), newestFirst.slice(0, 44).sort(), "none missing");
 
+  const daveAccount = await dave.client.v1.accounts.verifyCredentials();
+  const own = await pages(dave.client.v1.accounts.$select(daveAccount.id).statuses.list({ limit: 20 }));
+  assert.deepEqual(own.flat().map((status) => status.id), newestFirst, "his statuses page alike");
+
   const sinceOldest = await dave.client.v1.timelines.home.list({ limit: 20, sinceId: oldest });
   assert.deepEqual(ids(sinceOldest), newestFirst.slice(0, 20), "since_id: the newest 20 after it");
   const sinceNewest = await dave.client.v1.timelines.home.list({ sinceId: newestFirst[0] });
   assert.deepEqual(ids(sinceNewest), [], "nothing newer than the newest");
+});
+
+test("followers and following page by the Link header, most recent first, each account once", async () => {
+  const daveAccount = await ann.client.v1.accounts.lookup({ acct: dave.username });
+  const followers = [];
+  for (const follower of [ann, bob, carol]) {
+    await follower.client.v1.accounts.$select(daveAccount.id).follow();
+    followers.push((await follower.client.v1.accounts.verifyCredentials()).id);
+  }
+  try {
+    const listed = await pages(dave.client.v1.accounts.$select(daveAccount.id).followers.list({ limit: 2 }));
+    assert.deepEqual(listed.map((page) => page.length), [2, 1], "two pages of at most two");
+    assert.deepEqual(ids(listed.flat()), [...followers].reverse(), "most recent first, each once");
+    const following = await ann.client.v1.accounts.$select(followers[0]).following.list({ limit: 80 });
+    assert.ok(ids(following).includes(daveAccount.id), "dave among whom ann follows");
+    assert.equal((await ann.client.v1.accounts.$select(daveAccount.id).fetch()).followersCount, 3);
+  } finally {
+    for (const follower of [ann, bob, carol]) {
+      await follower.client.v1.accounts.$select(daveAccount.id).unfollow();
+    }
+  }
+});
+
+test("a status's context is empty: Microblog has no replies", async () => {
+  const status = await bob.client.v1.statuses.create({ status: unique("no replies") });
+  const context = await ann.client.v1.statuses.$select(status.id).context.fetch();
+  assert.deepEqual(context, { ancestors: [], descendants: [] });
+  await refused(ann.client.v1.statuses.$select(UNKNOWN_ID).context.fetch(), 404);
 });
 
 test("the public timeline needs no token and shows a new status first", async () => {
