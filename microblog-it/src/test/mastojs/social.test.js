@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { client, ids, person, refused, required } from "./support.js";
+import { client, ids, pages, person, refused, required } from "./support.js";
 
 const nick = person("nick");
 const olga = person("olga");
@@ -48,6 +48,53 @@ test("a follow is a notification of type follow, which types[] and exclude_types
   await refused(olga.client.v1.notifications.$select(notification.id).fetch(), 404);
   await refused(nick.client.v1.notifications.$select(UNKNOWN_ID).fetch(), 404);
   await refused(client().v1.notifications.list(), 401);
+});
+
+test("account_id selects the notifications from one account", async () => {
+  const olgaAccount = await accountOf(pete, olga);
+  const peteAccount = await pete.client.v1.accounts.verifyCredentials();
+  await pete.client.v1.accounts.$select(olgaAccount.id).follow();
+  await quinn.client.v1.accounts.$select(olgaAccount.id).follow();
+
+  const fromPete = await olga.client.v1.notifications.list({ accountId: peteAccount.id });
+  assert.ok(ids(fromPete).includes((await followNotification(olga, pete)).id), "pete's follow");
+  assert.deepEqual(
+    [...new Set(fromPete.map((n) => n.account.username))],
+    [pete.username],
+    "only pete's, not those of everyone who follows olga",
+  );
+});
+
+test("notifications page by the Link header, newest first, each once", async () => {
+  const olgaAccount = await accountOf(nick, olga);
+  for (const follower of [nick, pete, quinn]) {
+    await follower.client.v1.accounts.$select(olgaAccount.id).follow();
+  }
+  const all = await olga.client.v1.notifications.list({ limit: 80 });
+  assert.ok(all.length >= 3, `a notification of each follow: ${all.length}`);
+  const paged = await pages(olga.client.v1.notifications.list({ limit: 1 }));
+  assert.ok(paged.every((page) => page.length <= 1), "at most one a page");
+  assert.deepEqual(ids(paged.flat()), ids(all), "every notification once, in the order of the whole list");
+  const [newest, second] = all;
+  const older = await olga.client.v1.notifications.list({ maxId: newest.id, limit: 1 });
+  assert.deepEqual(ids(older), [second.id], "max_id: the next older one");
+  const newer = await olga.client.v1.notifications.list({ minId: second.id, limit: 1 });
+  assert.deepEqual(ids(newer), [newest.id], "min_id: the next newer one");
+});
+
+test("the unread count follows the notifications marker", async () => {
+  await nick.client.v1.accounts.$select((await accountOf(nick, pete)).id).follow();
+  const newest = (await pete.client.v1.notifications.list({ limit: 1 }))[0];
+  assert.ok(newest, "pete has a notification");
+  await pete.client.v1.markers.create({ notifications: { lastReadId: newest.id } });
+  assert.equal((await pete.client.v1.notifications.unreadCount.fetch()).count, 0, "all read up to the marker");
+
+  const peteAccount = await pete.client.v1.accounts.verifyCredentials();
+  await olga.client.v1.accounts.$select(peteAccount.id).follow();
+  assert.equal((await pete.client.v1.notifications.unreadCount.fetch()).count, 1, "olga's follow is unread");
+  const fromOlga = await followNotification(pete, olga);
+  await pete.client.v1.markers.create({ notifications: { lastReadId: fromOlga.id } });
+  assert.equal((await pete.client.v1.notifications.unreadCount.fetch()).count, 0, "read once the marker passes it");
 });
 
 test("dismissing a notification removes that one; clearing removes them all", async () => {
@@ -143,6 +190,9 @@ test("suggestions offer whom the people followed follow, never oneself or someon
     assert.ok(["staff", "past_interactions", "global"].includes(suggestion.source), `source: ${suggestion.source}`);
     assert.ok(Array.isArray(suggestion.sources) && suggestion.sources.length > 0);
   }
+
+  const v1 = await nick.client.v1.suggestions.list();
+  assert.ok(ids(v1).includes(quinnAccount.id), "v1 lists the accounts alone");
 
   await nick.client.v1.suggestions.$select(quinnAccount.id).remove();
   const after = await nick.client.v2.suggestions.list({ limit: 40 });
