@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -85,11 +86,7 @@ class MastoJsIT {
         env.put("CODE_VERIFIER", VERIFIER);
         env.put("REDIRECT_URI", APP_CALLBACK);
         for (String person : List.of("bob", "carol", "dave")) {
-            String name = Names.unique(person);
-            WebClient client = new WebClient(base);
-            client.register(name);
-            env.put(person.toUpperCase() + "_USERNAME", name);
-            env.put(person.toUpperCase() + "_TOKEN", token(client, app, "read write follow"));
+            register(person, app, env);
         }
 
         runNode("client-api.test.js", env);
@@ -103,15 +100,10 @@ class MastoJsIT {
     void mastoJsReadsNotificationsMarkersMutesAndSuggestionsAsMastodonDocumentsThem() {
         JsonObject app = registerApp(APP_CALLBACK, "read write follow");
         Map<String, String> env = new LinkedHashMap<>(environment(app));
-        for (String person : List.of("nick", "olga", "pete", "quinn")) {
-            String name = Names.unique(person);
-            WebClient client = new WebClient(base);
-            client.register(name);
-            env.put(person.toUpperCase() + "_USERNAME", name);
-            env.put(person.toUpperCase() + "_TOKEN", token(client, app, "read write follow"));
-            if (person.equals("nick")) {
-                env.put("NICK_READ_ONLY_TOKEN", token(client, app, "read"));
-            }
+        WebClient nick = register("nick", app, env);
+        env.put("NICK_READ_ONLY_TOKEN", token(nick, app, "read"));
+        for (String person : List.of("olga", "pete", "quinn")) {
+            register(person, app, env);
         }
 
         runNode("social.test.js", env);
@@ -236,6 +228,20 @@ class MastoJsIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Registers a new person (a unique name for {@code person}) and grants {@code app} a token for them, as {@code
+     * PERSON_USERNAME} and {@code PERSON_TOKEN} in {@code env}; the client is signed in as them.
+     */
+    private WebClient register(String person, JsonObject app, Map<String, String> env) {
+        String name = Names.unique(person);
+        WebClient client = new WebClient(base);
+        client.register(name);
+        String prefix = person.toUpperCase(Locale.ROOT);
+        env.put(prefix + "_USERNAME", name);
+        env.put(prefix + "_TOKEN", token(client, app, "read write follow"));
+        return client;
     }
 
     /** What every test file is told: where Microblog answers, and the app the tokens belong to. */
