@@ -79,6 +79,11 @@ class MastoJsIT {
         env.put("ANN_TOKEN", annToken);
         WebClient annHttp = new WebClient(base);
         annHttp.signIn(ann);
+        Page consent = annHttp.follow(
+                annHttp.get("oauth/authorize?" + query(authorization(app, APP_CALLBACK, "read", "policy"))));
+        assertTrue(
+                consent.header("Content-Security-Policy").orElse("").contains("form-action 'self' com.example.app:;"),
+                () -> "the consent page's form may lead to the app's scheme: " + consent.headers());
         env.put("ANN_READ_ONLY_TOKEN", token(annHttp, app, "read"));
         env.put("ANN_REVOCABLE_TOKEN", token(annHttp, app, "read"));
         env.put("ANN_FORM_REVOCABLE_TOKEN", token(annHttp, app, "read"));
