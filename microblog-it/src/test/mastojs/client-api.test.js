@@ -102,6 +102,25 @@ test("a status keeps its text as escaped HTML, one paragraph with a line break p
   assert.equal(mine[0].id, status.id, "the newest of ann's statuses");
 });
 
+test("a status posted with every field an app such as Elk sends is accepted; what Microblog lacks is a 422", async () => {
+  const status = await bob.client.v1.statuses.create({
+    status: unique("as an app posts"),
+    visibility: "public",
+    sensitive: false,
+    spoilerText: "",
+    mediaIds: [],
+    poll: null,
+    inReplyToId: null,
+    language: "en",
+  });
+  assert.equal(status.visibility, "public");
+  const bobAccount = await bob.client.v1.accounts.verifyCredentials();
+  const pinned = await ann.client.v1.accounts.$select(bobAccount.id).statuses.list({ pinned: true });
+  assert.deepEqual(pinned, [], "no pinned statuses, as a profile asks");
+  await refused(bob.client.v1.statuses.create({ status: "only for followers", visibility: "private" }), 422);
+  await refused(bob.client.v1.statuses.create({ status: "a reply", inReplyToId: status.id }), 422);
+});
+
 test("140 emoji are a status and 141 are refused with 422, and nothing is stored", async () => {
   const before = (await carol.client.v1.accounts.verifyCredentials()).statusesCount;
   const full = await carol.client.v1.statuses.create({ status: "😀".repeat(140) });
