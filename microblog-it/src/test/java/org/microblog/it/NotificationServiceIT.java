@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.notification.MarkerService;
 import org.microblog.service.notification.NotificationPage;
+import org.microblog.service.notification.NotificationQuery;
 import org.microblog.service.notification.NotificationService;
 
 @ExtendWith(ArquillianExtension.class)
@@ -51,8 +51,7 @@ class NotificationServiceIT {
         fans.forEach(fan -> follows.follow(fan.getId(), star.getUsername()));
         Set<Notification.Kind> all = EnumSet.allOf(Notification.Kind.class);
 
-        List<Notification> listed =
-                notifications.list(star.getId(), all, OptionalLong.empty(), OptionalLong.empty(), false, 10);
+        List<Notification> listed = notifications.list(star.getId(), NotificationQuery.newest(all, 10));
         assertEquals(
                 fans.reversed().stream().map(User::getUsername).toList(),
                 listed.stream().map(n -> n.getActor().getUsername()).toList());
@@ -80,9 +79,7 @@ class NotificationServiceIT {
         assertEquals(0, notifications.unreadCount(star.getId()), "the dismissed one was the unread one");
         assertFalse(notifications.dismiss(fans.getFirst().getId(), listed.get(1).getId()), "not the fan's to dismiss");
         notifications.clear(star.getId());
-        assertEquals(
-                List.of(),
-                notifications.list(star.getId(), all, OptionalLong.empty(), OptionalLong.empty(), false, 10));
+        assertEquals(List.of(), notifications.list(star.getId(), NotificationQuery.newest(all, 10)));
         assertEquals(0, notifications.unreadCount(star.getId()));
     }
 

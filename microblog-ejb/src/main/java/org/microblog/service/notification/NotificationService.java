@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import org.microblog.domain.notification.Notification;
 import org.microblog.domain.notification.Notification_;
 import org.microblog.domain.user.User;
@@ -135,39 +133,29 @@ public class NotificationService {
     }
 
     /**
-     * The user's notifications of {@code kinds} with ids strictly between {@code after} and {@code before} (each
-     * bound optional), with their actors, newest first, marking nothing read (the client API's list: an app moves
-     * the read position with a marker, {@link #markReadUpTo}). They are the newest {@code max} of that window, or
-     * with {@code adjacent} the {@code max} right after {@code after}, to page back towards the newest.
+     * The user's notifications that {@code query} selects, with their actors, newest first, marking nothing read (the
+     * client API's list: an app moves the read position with a marker, {@link #markReadUpTo}).
      */
-    public List<Notification> list(
-            long userId,
-            Set<Notification.Kind> kinds,
-            OptionalLong after,
-            OptionalLong before,
-            boolean adjacent,
-            int max) {
-        if (max < 1 || max > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("Page size 1 to " + MAX_PAGE_SIZE + ", not " + max);
-        }
-        if (kinds.isEmpty()) {
+    public List<Notification> list(long userId, NotificationQuery query) {
+        if (query.kinds().isEmpty()) {
             return List.of();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Notification> query = cb.createQuery(Notification.class);
-        Root<Notification> n = query.from(Notification.class);
+        CriteriaQuery<Notification> select = cb.createQuery(Notification.class);
+        Root<Notification> n = select.from(Notification.class);
         n.fetch(Notification_.actor);
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(n.get(Notification_.recipientId), userId));
-        where.add(n.get(Notification_.kind).in(kinds));
-        after.ifPresent(id -> where.add(cb.gt(n.get(Notification_.id), id)));
-        before.ifPresent(id -> where.add(cb.lt(n.get(Notification_.id), id)));
-        boolean oldestFirst = adjacent && after.isPresent();
-        query.select(n)
+        where.add(n.get(Notification_.kind).in(query.kinds()));
+        query.actorId().ifPresent(id -> where.add(cb.equal(n.get(Notification_.actorId), id)));
+        query.after().ifPresent(id -> where.add(cb.gt(n.get(Notification_.id), id)));
+        query.before().ifPresent(id -> where.add(cb.lt(n.get(Notification_.id), id)));
+        boolean oldestFirst = query.adjacent() && query.after().isPresent();
+        select.select(n)
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(oldestFirst ? cb.asc(n.get(Notification_.id)) : cb.desc(n.get(Notification_.id)));
-        List<Notification> found =
-                new ArrayList<>(em.createQuery(query).setMaxResults(max).getResultList());
+        List<Notification> found = new ArrayList<>(
+                em.createQuery(select).setMaxResults(query.max()).getResultList());
         if (oldestFirst) {
             Collections.reverse(found);
         }

@@ -64,6 +64,12 @@ class ApiNotificationsIT {
                 usernames(app.get(starToken, "api/v1/notifications?types[]=follow")
                         .asJsonArray()));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, app.get(starToken, "api/v1/notifications?types[]=mention"));
+        String middleFanId = all.getJsonObject(1).getJsonObject("account").getString("id");
+        assertEquals(
+                fans.subList(1, 2),
+                usernames(app.get(starToken, "api/v1/notifications?account_id=" + middleFanId)
+                        .asJsonArray()),
+                "one account's notifications");
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, app.get(starToken, "api/v1/notifications?exclude_types[]=follow"));
 
         Page first = app.call(starToken, "GET", "api/v1/notifications?limit=2", null);

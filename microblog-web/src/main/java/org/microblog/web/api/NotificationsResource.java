@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.notification.Notification;
+import org.microblog.service.notification.NotificationQuery;
 import org.microblog.service.notification.NotificationService;
 import org.microblog.web.api.entity.Entities;
 import org.microblog.web.api.entity.Notice;
@@ -46,40 +47,38 @@ public class NotificationsResource {
     ApiCaller caller;
 
     /**
-     * The notifications of the types {@code types[]} (all unless named) but {@code exclude_types[]}. Microblog's one
-     * type is {@code follow}; the others that Mastodon has select nothing.
+     * The notifications of the types {@code types[]} (all unless named) but {@code exclude_types[]}, and of the account
+     * {@code account_id} if given. Microblog's one type is {@code follow}; the others that Mastodon has select nothing.
      */
     @GET
     public Response list(
             @QueryParam("types[]") List<String> types,
             @QueryParam("exclude_types[]") List<String> excluded,
+            @QueryParam("account_id") String accountId,
             @Context UriInfo uri) {
         long me = caller.userId("read:notifications");
         Paging paging = Paging.of(uri, DEFAULT_LIMIT, MAX_LIMIT);
         Set<Notification.Kind> kinds = types.isEmpty() ? EnumSet.allOf(Notification.Kind.class) : kinds(types);
         kinds.removeAll(kinds(excluded));
+        OptionalLong actor =
+                accountId == null || accountId.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Ids.parse(accountId));
+        boolean newer = paging.newer();
+        // towards the newest: after since_id or min_id; towards the oldest: one more than asked, to know if more follow
+        List<Notification> found = notifications.list(
+                me,
+                new NotificationQuery(
+                        kinds,
+                        actor,
+                        paging.minId().isPresent() ? paging.minId() : paging.sinceId(),
+                        paging.maxId(),
+                        paging.minId().isPresent(),
+                        newer ? paging.limit() : paging.limit() + 1));
         String root = Roots.of(uri);
-        if (paging.newer()) {
-            List<Notice> found = notifications
-                    .list(
-                            me,
-                            kinds,
-                            paging.minId().isPresent() ? paging.minId() : paging.sinceId(),
-                            paging.maxId(),
-                            paging.minId().isPresent(),
-                            paging.limit())
-                    .stream()
-                    .map(notification -> entities.notice(notification, root))
-                    .toList();
-            return paging.answer(found, Notice::id, true, uri);
-        }
-        List<Notification> found =
-                notifications.list(me, kinds, OptionalLong.empty(), paging.maxId(), false, paging.limit() + 1);
         List<Notice> page = found.stream()
                 .limit(paging.limit())
                 .map(notification -> entities.notice(notification, root))
                 .toList();
-        return paging.answer(page, Notice::id, found.size() > paging.limit(), uri);
+        return paging.answer(page, Notice::id, newer || found.size() > paging.limit(), uri);
     }
 
     @GET

@@ -1,8 +1,11 @@
 package org.microblog.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microblog.domain.oauth.AccessToken;
 import org.microblog.domain.oauth.OAuthApp;
@@ -55,56 +59,84 @@ public class OAuthResource {
     /**
      * A token for a code (authorization_code, with the PKCE verifier when the app sent a challenge) or for the app
      * itself (client_credentials). The password grant is refused: a person types their password only into Microblog.
+     * The fields come as a form or, as masto.js sends them, as JSON.
      */
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(
-            @FormParam("grant_type") String grantType,
-            @FormParam("code") String code,
-            @FormParam("redirect_uri") String redirectUri,
-            @FormParam("code_verifier") String verifier,
-            @FormParam("scope") String scope,
-            @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Context HttpServletRequest form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return token(form::getParameter, authorization);
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response token(JsonObject body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return token(name -> text(body, name), authorization);
+    }
+
+    /** Ends one of the app's tokens; an unknown token is answered alike (RFC 7009). A form, or JSON. */
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(
+            @Context HttpServletRequest form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return revoke(form::getParameter, authorization);
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revoke(JsonObject body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return revoke(name -> text(body, name), authorization);
+    }
+
+    /**
+     * The token request whose fields {@code field} gives by name. (The form's fields are read from the servlet
+     * request: the site's filters read the body's parameters before Jersey sees it; see StatusesResource.)
+     */
+    private Response token(UnaryOperator<String> field, String authorization) {
+        String grantType = field.apply("grant_type");
         if (grantType == null || grantType.isBlank()) {
             return error(400, "invalid_request", "grant_type is missing");
         }
         if (!grantType.equals("authorization_code") && !grantType.equals("client_credentials")) {
             return error(400, "unsupported_grant_type", "Microblog gives tokens for a code or to an app itself");
         }
-        Optional<OAuthApp> client = client(clientId, clientSecret, authorization);
+        Optional<OAuthApp> client = client(field.apply("client_id"), field.apply("client_secret"), authorization);
         if (client.isEmpty()) {
             return error(401, "invalid_client", "Unknown client, or a wrong secret");
         }
         if (grantType.equals("client_credentials")) {
-            Optional<Scopes> asked = Scopes.parse(scope);
+            Optional<Scopes> asked = Scopes.parse(field.apply("scope"));
             if (asked.isEmpty() || !client.get().getScopes().cover(asked.get())) {
                 return error(400, "invalid_scope", "The app may not ask for these scopes");
             }
             return issued(tokens.forApp(client.get(), asked.get()));
         }
-        return tokens.exchange(client.get(), code, redirectUri, verifier)
+        return tokens.exchange(
+                        client.get(), field.apply("code"), field.apply("redirect_uri"), field.apply("code_verifier"))
                 .map(OAuthResource::issued)
                 .orElseGet(() -> error(400, "invalid_grant", "The code is invalid, used, expired or not for this app"));
     }
 
-    /** Ends one of the app's tokens; an unknown token is answered alike (RFC 7009). */
-    @POST
-    @Path("revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(
-            @FormParam("token") String token,
-            @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Optional<OAuthApp> client = client(clientId, clientSecret, authorization);
+    private Response revoke(UnaryOperator<String> field, String authorization) {
+        Optional<OAuthApp> client = client(field.apply("client_id"), field.apply("client_secret"), authorization);
         if (client.isEmpty()) {
             return error(401, "invalid_client", "Unknown client, or a wrong secret");
         }
-        tokens.revoke(client.get(), token);
+        tokens.revoke(client.get(), field.apply("token"));
         return Response.ok(Map.of()).build();
+    }
+
+    /** A JSON field as text (a number as its digits), or null. */
+    private static String text(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value.toString();
     }
 
     /** The client of the form's fields, or of an HTTP Basic header (id:secret, each form-encoded, RFC 6749 2.3.1). */
