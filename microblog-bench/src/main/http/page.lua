@@ -9,7 +9,8 @@
 --            very user whose cookie was sent. Without it: no cookies.
 --   API      optional, with USERS: the client API. Each line is then the user name, the id of the newest post on
 --            their signed-in home page and their Authorization header ("Bearer ..."), which the requests send
---            instead of a cookie; a good answer is JSON that begins with that very post ([{"id":"N", ...).
+--            instead of a cookie; a good answer is JSON whose first status is that very post: the first status
+--            address in it ("url" and "uri", which end in #post-N) is that post's.
 --
 -- home-timeline.sh runs wrk with one connection per thread: a thread then sends a request and reads its answer
 -- before it sends the next, so response() knows whose cookie the answer is for.
@@ -28,7 +29,7 @@ if users_file and #users_file > 0 then
         local name, older, cookie = line:match("^([^\t]+)\t([^\t]+)\t(.*)$")
         if api then
             users[#users + 1] = { path = page, headers = { ["Accept"] = "application/json", ["Authorization"] = cookie },
-                                  menu = '[{"id":"' .. older .. '"', at_start = true }
+                                  menu = '#post-' .. older .. '"', first_of = '#post-' }
         elseif name and (page ~= "older" or older ~= "-") then
             users[#users + 1] = { path = page == "older" and older or page,
                                   headers = { ["Accept"] = "text/html", ["Cookie"] = cookie },
@@ -62,8 +63,8 @@ function request()
     return wrk.format("GET", sent.path, sent.headers)
 end
 
--- Whether a 200's body is the page asked for: it has MARKER and, for a user, their menu link (or, from the API,
--- begins with their newest post).
+-- Whether a 200's body is the page asked for: it has MARKER and, for a user, their menu link (or, from the API, their
+-- newest post first).
 local function good(body)
     if not (body and body:find(marker, 1, true)) then
         return false
@@ -72,7 +73,7 @@ local function good(body)
         return true
     end
     local at = body:find(sent.menu, 1, true)
-    return at ~= nil and (not sent.at_start or at == 1)
+    return at ~= nil and (sent.first_of == nil or at == body:find(sent.first_of, 1, true))
 end
 
 function response(status, headers, body)

@@ -451,8 +451,8 @@ class ClusterIT {
 
         List<Long> remaining = new ArrayList<>();
         for (int instance = 1; instance <= 3; instance++) {
-            Page page = new ApiApp(cluster.instance(instance), app.clientId(), app.clientSecret())
-                    .call(token, "GET", "api/v1/accounts/verify_credentials", null);
+            Page page =
+                    app.at(cluster.instance(instance)).call(token, "GET", "api/v1/accounts/verify_credentials", null);
             assertEquals(200, page.status(), page::body);
             remaining.add(Long.parseLong(page.header("X-RateLimit-Remaining").orElseThrow()));
         }

@@ -90,6 +90,10 @@ class DatabaseFaultsIT {
         assertEquals(503, readiness.status());
         assertTrue(readiness.body().contains("\"status\":\"DOWN\""), readiness::body);
         assertUnavailable(visitor().get("explore"));
+        Page api = visitor().get("api/v1/timelines/public");
+        assertEquals(503, api.status(), api::body);
+        assertEquals("5", api.header("Retry-After").orElse(""));
+        assertTrue(api.body().startsWith("{\"error\":"), "the API says it in JSON: " + api.body());
 
         database.up();
         Page back = awaitPage(ann, "", page -> page.body().contains(SIGNED_IN), Duration.ofSeconds(60));

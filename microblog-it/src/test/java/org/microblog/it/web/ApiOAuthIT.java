@@ -7,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -47,7 +49,7 @@ class ApiOAuthIT {
         WebClient browser = new WebClient(base);
         browser.register(ann);
 
-        Page start = browser.get("oauth/authorize?" + query(authorization(app, CALLBACK, "read write", "xyz")));
+        Page start = browser.get("oauth/authorize?" + ApiApp.query(authorization(app, CALLBACK, "read write", "xyz")));
         assertEquals(303, start.status(), start::body);
         Page consent = browser.follow(start);
         assertEquals(200, consent.status(), consent::body);
@@ -60,7 +62,7 @@ class ApiOAuthIT {
 
         Page answer = browser.submit(consent, "authorize", "allow", Map.of());
         assertEquals(302, answer.status(), answer::body);
-        Map<String, String> back = parameters(answer.header("Location").orElseThrow(), CALLBACK);
+        Map<String, String> back = ApiApp.parameters(answer.header("Location").orElseThrow(), CALLBACK);
         assertEquals("xyz", back.get("state"));
 
         JsonObject token = exchange(app, back.get("code"), CALLBACK, VERIFIER);
@@ -198,8 +200,9 @@ class ApiOAuthIT {
 
         Map<String, String> unknown = authorization(app, CALLBACK, "read", "s");
         unknown.put("client_id", "no-such-client");
-        assertEquals(400, browser.get("authorize?" + query(unknown)).status());
-        Page elsewhere = browser.get("authorize?" + query(authorization(app, "https://evil.example/", "read", "s")));
+        assertEquals(400, browser.get("authorize?" + ApiApp.query(unknown)).status());
+        Page elsewhere =
+                browser.get("authorize?" + ApiApp.query(authorization(app, "https://evil.example/", "read", "s")));
         assertEquals(400, elsewhere.status());
         assertTrue(elsewhere.header("Location").isEmpty(), "no redirect");
 
@@ -213,13 +216,13 @@ class ApiOAuthIT {
                 withParameter(authorization(app, CALLBACK, "read", "s"), "code_challenge_method", "plain"),
                 "invalid_request");
 
-        Page consent = browser.get("authorize?" + query(authorization(app, CALLBACK, "read", "s")));
+        Page consent = browser.get("authorize?" + ApiApp.query(authorization(app, CALLBACK, "read", "s")));
         Page denied = browser.submit(consent, "authorize", "deny", Map.of());
-        Map<String, String> back = parameters(denied.header("Location").orElseThrow(), CALLBACK);
+        Map<String, String> back = ApiApp.parameters(denied.header("Location").orElseThrow(), CALLBACK);
         assertEquals("access_denied", back.get("error"));
         assertEquals("s", back.get("state"));
 
-        Page visitor = new WebClient(base).get("authorize?" + query(authorization(app, CALLBACK, "read", "s")));
+        Page visitor = new WebClient(base).get("authorize?" + ApiApp.query(authorization(app, CALLBACK, "read", "s")));
         assertEquals(302, visitor.status());
         String login = URLDecoder.decode(visitor.header("Location").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(login.contains("/login?next=") && login.contains("client_id=" + app.getString("client_id")), login);
@@ -231,7 +234,8 @@ class ApiOAuthIT {
         WebClient browser = new WebClient(base);
         browser.register(Names.unique("ann"));
 
-        Page consent = browser.get("authorize?" + query(authorization(app, "urn:ietf:wg:oauth:2.0:oob", "read", "s")));
+        Page consent =
+                browser.get("authorize?" + ApiApp.query(authorization(app, "urn:ietf:wg:oauth:2.0:oob", "read", "s")));
         Page shown = browser.submit(consent, "authorize", "allow", Map.of());
         assertEquals(200, shown.status(), shown::body);
         String code = shown.text("code");
@@ -364,6 +368,33 @@ class ApiOAuthIT {
     }
 
     @Test
+    void codesExchangedAtTheSameMomentEachGiveAWorkingToken() throws Exception {
+        ApiApp app = ApiApp.register(base, "read");
+        List<String> codes = new ArrayList<>();
+        for (int person = 0; person < 6; person++) {
+            WebClient browser = new WebClient(base);
+            browser.register(Names.unique("many"));
+            codes.add(app.code(browser, "read"));
+        }
+        List<String> tokens;
+        try (ExecutorService threads = Executors.newFixedThreadPool(codes.size())) {
+            List<Future<String>> exchanged = threads.invokeAll(codes.stream()
+                    .map(code -> (Callable<String>) () -> app.exchange(code).getString("access_token"))
+                    .toList());
+            tokens = new ArrayList<>();
+            for (Future<String> token : exchanged) {
+                tokens.add(token.get());
+            }
+        }
+        for (String token : tokens) {
+            assertEquals(
+                    200,
+                    call(token, "GET", "api/v1/accounts/verify_credentials", null)
+                            .status());
+        }
+    }
+
+    @Test
     void aStatusPostedAsAFormIsPostedAsItsJsonTwin() {
         ApiApp app = ApiApp.register(base, "read write");
         WebClient browser = new WebClient(base);
@@ -443,10 +474,10 @@ class ApiOAuthIT {
 
     /** A token of {@code app} for the person signed in on {@code browser}, through the consent page. */
     private String token(WebClient browser, JsonObject app, String scopes) {
-        Page consent = browser.get("authorize?" + query(authorization(app, CALLBACK, scopes, "s")));
+        Page consent = browser.get("authorize?" + ApiApp.query(authorization(app, CALLBACK, scopes, "s")));
         Page answer = browser.submit(consent, "authorize", "allow", Map.of());
-        String code =
-                parameters(answer.header("Location").orElseThrow(), CALLBACK).get("code");
+        String code = ApiApp.parameters(answer.header("Location").orElseThrow(), CALLBACK)
+                .get("code");
         return exchange(app, code, CALLBACK, VERIFIER).getString("access_token");
     }
 
@@ -469,7 +500,7 @@ class ApiOAuthIT {
         parameters.put("response_type", "code");
         parameters.put("scope", scope);
         parameters.put("state", state);
-        parameters.put("code_challenge", s256(VERIFIER));
+        parameters.put("code_challenge", ApiApp.s256(VERIFIER));
         parameters.put("code_challenge_method", "S256");
         return parameters;
     }
@@ -480,9 +511,10 @@ class ApiOAuthIT {
     }
 
     private String code(WebClient browser, JsonObject app, String redirect) {
-        Page consent = browser.get("authorize?" + query(authorization(app, redirect, "read", "s")));
+        Page consent = browser.get("authorize?" + ApiApp.query(authorization(app, redirect, "read", "s")));
         Page answer = browser.submit(consent, "authorize", "allow", Map.of());
-        return parameters(answer.header("Location").orElseThrow(), redirect).get("code");
+        return ApiApp.parameters(answer.header("Location").orElseThrow(), redirect)
+                .get("code");
     }
 
     private Map<String, String> tokenRequest(JsonObject app, String code, String redirect, String verifier) {
@@ -512,9 +544,9 @@ class ApiOAuthIT {
     }
 
     private void assertBackWithError(WebClient browser, Map<String, String> parameters, String error) {
-        Page page = browser.get("authorize?" + query(parameters));
+        Page page = browser.get("authorize?" + ApiApp.query(parameters));
         assertEquals(302, page.status(), page::body);
-        Map<String, String> back = parameters(page.header("Location").orElseThrow(), CALLBACK);
+        Map<String, String> back = ApiApp.parameters(page.header("Location").orElseThrow(), CALLBACK);
         assertEquals(error, back.get("error"));
         assertEquals(parameters.get("state"), back.get("state"));
     }
@@ -525,19 +557,7 @@ class ApiOAuthIT {
     }
 
     private Page call(String bearer, String method, String path, String json) {
-        WebClient app = new WebClient(base);
-        Page page = json == null
-                ? app.send(method, path, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + bearer)
-                : app.send(
-                        method,
-                        path,
-                        HttpRequest.BodyPublishers.ofString(json),
-                        "Authorization",
-                        "Bearer " + bearer,
-                        "Content-Type",
-                        "application/json");
-        assertTrue(page.headers().allValues("Set-Cookie").isEmpty(), () -> "a cookie: " + page.headers());
-        return page;
+        return ApiApp.call(base, bearer, method, path, json);
     }
 
     private Page postJson(String path, String json) {
@@ -547,34 +567,6 @@ class ApiOAuthIT {
 
     private Page form(String path, Map<String, String> fields) {
         return new WebClient(base).post(new WebClient(base).uri(path), fields);
-    }
-
-    private static Map<String, String> parameters(String location, String expectedStart) {
-        assertTrue(location.startsWith(expectedStart + "?"), location);
-        return java.util.Arrays.stream(URI.create(location).getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(
-                        pair -> pair[0],
-                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
-                        (a, b) -> a,
-                        LinkedHashMap::new));
-    }
-
-    private static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static JsonObject json(Page page) {

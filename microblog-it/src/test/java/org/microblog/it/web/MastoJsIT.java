@@ -4,24 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +18,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -56,7 +43,6 @@ class MastoJsIT {
     /** An app's own scheme, as a phone app registers it: no web page can stand behind it. */
     private static final String APP_CALLBACK = "com.example.app:/callback";
 
-    private static final String VERIFIER = "masto-js-verifier-of-at-least-43-characters-0123456789";
     private static final Duration NODE_TIMEOUT = Duration.ofMinutes(4);
 
     @ArquillianResource
@@ -70,7 +56,7 @@ class MastoJsIT {
      */
     @Test
     void mastoJsUsesTheClientApiWithTokensGrantedOnTheConsentPage() {
-        JsonObject app = registerApp(APP_CALLBACK, "read write follow");
+        ApiApp app = ApiApp.register(base, "read write follow", APP_CALLBACK);
         String ann = Names.unique("ann");
         String annToken = tokenGrantedInChromium(ann, app);
 
@@ -79,16 +65,15 @@ class MastoJsIT {
         env.put("ANN_TOKEN", annToken);
         WebClient annHttp = new WebClient(base);
         annHttp.signIn(ann);
-        Page consent = annHttp.follow(
-                annHttp.get("oauth/authorize?" + query(authorization(app, APP_CALLBACK, "read", "policy"))));
+        Page consent = annHttp.follow(annHttp.get("oauth/authorize?" + app.authorization("read", "policy")));
         assertTrue(
                 consent.header("Content-Security-Policy").orElse("").contains("form-action 'self' com.example.app:;"),
                 () -> "the consent page's form may lead to the app's scheme: " + consent.headers());
-        env.put("ANN_READ_ONLY_TOKEN", token(annHttp, app, "read"));
-        env.put("ANN_REVOCABLE_TOKEN", token(annHttp, app, "read"));
-        env.put("ANN_FORM_REVOCABLE_TOKEN", token(annHttp, app, "read"));
-        env.put("ANN_CODE", code(annHttp, app, "read write"));
-        env.put("CODE_VERIFIER", VERIFIER);
+        env.put("ANN_READ_ONLY_TOKEN", app.token(annHttp, "read"));
+        env.put("ANN_REVOCABLE_TOKEN", app.token(annHttp, "read"));
+        env.put("ANN_FORM_REVOCABLE_TOKEN", app.token(annHttp, "read"));
+        env.put("ANN_CODE", app.code(annHttp, "read write"));
+        env.put("CODE_VERIFIER", ApiApp.VERIFIER);
         env.put("REDIRECT_URI", APP_CALLBACK);
         for (String person : List.of("bob", "carol", "dave")) {
             register(person, app, env);
@@ -103,10 +88,10 @@ class MastoJsIT {
      */
     @Test
     void mastoJsReadsNotificationsMarkersMutesAndSuggestionsAsMastodonDocumentsThem() {
-        JsonObject app = registerApp(APP_CALLBACK, "read write follow");
+        ApiApp app = ApiApp.register(base, "read write follow", APP_CALLBACK);
         Map<String, String> env = new LinkedHashMap<>(environment(app));
         WebClient nick = register("nick", app, env);
-        env.put("NICK_READ_ONLY_TOKEN", token(nick, app, "read"));
+        env.put("NICK_READ_ONLY_TOKEN", app.token(nick, "read"));
         for (String person : List.of("olga", "pete", "quinn")) {
             register(person, app, env);
         }
@@ -120,7 +105,7 @@ class MastoJsIT {
      * Chromium is watched through DevTools, and it must have gone on to that address with a code (it has no handler
      * for the scheme, so it goes no further) and reported no refusal; the code then gives a working token.
      */
-    private String tokenGrantedInChromium(String username, JsonObject app) {
+    private String tokenGrantedInChromium(String username, ApiApp app) {
         browser.register(username);
         DevTools devTools = ((HasDevTools) browser.driver()).getDevTools();
         devTools.createSessionIfThereIsNotOne();
@@ -137,7 +122,7 @@ class MastoJsIT {
             devTools.send(new Command<Void>("Log.enable", Map.of()));
             devTools.send(new Command<Void>("Runtime.enable", Map.of()));
 
-            browser.open("oauth/authorize?" + query(authorization(app, APP_CALLBACK, "read write follow", "chromium")));
+            browser.open("oauth/authorize?" + app.authorization("read write follow", "chromium"));
             assertTrue(browser.text("scopes").contains("follow"), "the consent page names the scopes");
             browser.element("authorize:allow").click();
             // Chromium either follows the 302 to the app's address, or refuses it in its console ("Sending form data
@@ -164,12 +149,14 @@ class MastoJsIT {
                     + ", ended with "
                     + ended.stream().map(failure -> failure.get("errorText")).toList());
 
-            Map<String, String> back = parameters(target, APP_CALLBACK);
+            Map<String, String> back = app.back(target);
             assertEquals("chromium", back.get("state"));
-            String token = exchange(app, back.get("code"), APP_CALLBACK).getString("access_token");
-            Page me = call(token, "api/v1/accounts/verify_credentials");
-            assertEquals(200, me.status(), me::body);
-            assertEquals(username, json(me.body()).getString("username"));
+            String token = app.exchange(back.get("code")).getString("access_token");
+            assertEquals(
+                    username,
+                    app.get(token, "api/v1/accounts/verify_credentials")
+                            .asJsonObject()
+                            .getString("username"));
             return token;
         } finally {
             devTools.clearListeners();
@@ -239,121 +226,26 @@ class MastoJsIT {
      * Registers a new person (a unique name for {@code person}) and grants {@code app} a token for them, as {@code
      * PERSON_USERNAME} and {@code PERSON_TOKEN} in {@code env}; the client is signed in as them.
      */
-    private WebClient register(String person, JsonObject app, Map<String, String> env) {
+    private WebClient register(String person, ApiApp app, Map<String, String> env) {
         String name = Names.unique(person);
         WebClient client = new WebClient(base);
         client.register(name);
         String prefix = person.toUpperCase(Locale.ROOT);
         env.put(prefix + "_USERNAME", name);
-        env.put(prefix + "_TOKEN", token(client, app, "read write follow"));
+        env.put(prefix + "_TOKEN", app.token(client, "read write follow"));
         return client;
     }
 
     /** What every test file is told: where Microblog answers, and the app the tokens belong to. */
-    private Map<String, String> environment(JsonObject app) {
+    private Map<String, String> environment(ApiApp app) {
         return Map.of(
                 "MICROBLOG_URL", base.toString(),
-                "CLIENT_ID", app.getString("client_id"),
-                "CLIENT_SECRET", app.getString("client_secret"));
+                "APP_NAME", app.name(),
+                "CLIENT_ID", app.clientId(),
+                "CLIENT_SECRET", app.clientSecret());
     }
 
     private static Event<Map<String, Object>> event(String method) {
         return new Event<>(method, input -> input.read(org.openqa.selenium.json.Json.MAP_TYPE));
-    }
-
-    private JsonObject registerApp(String redirectUri, String scopes) {
-        Page page = new WebClient(base)
-                .send(
-                        "POST",
-                        "api/v1/apps",
-                        HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                                .add("client_name", "masto.js " + Names.unique("app"))
-                                .add("redirect_uris", redirectUri)
-                                .add("scopes", scopes)
-                                .build()
-                                .toString()),
-                        "Content-Type",
-                        "application/json");
-        assertEquals(200, page.status(), page::body);
-        return json(page.body());
-    }
-
-    /** A token of {@code app} for the person signed in on {@code client}, through the consent page over HTTP. */
-    private String token(WebClient client, JsonObject app, String scopes) {
-        return exchange(app, code(client, app, scopes), APP_CALLBACK).getString("access_token");
-    }
-
-    private String code(WebClient client, JsonObject app, String scopes) {
-        Page consent =
-                client.follow(client.get("oauth/authorize?" + query(authorization(app, APP_CALLBACK, scopes, "http"))));
-        assertEquals(200, consent.status(), consent::body);
-        Page answer = client.submit(consent, "authorize", "allow", Map.of());
-        assertEquals(302, answer.status(), answer::body);
-        return parameters(answer.header("Location").orElseThrow(), APP_CALLBACK).get("code");
-    }
-
-    private JsonObject exchange(JsonObject app, String code, String redirect) {
-        WebClient client = new WebClient(base);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grant_type", "authorization_code");
-        fields.put("code", code);
-        fields.put("redirect_uri", redirect);
-        fields.put("code_verifier", VERIFIER);
-        fields.put("client_id", app.getString("client_id"));
-        fields.put("client_secret", app.getString("client_secret"));
-        Page page = client.post(client.uri("oauth/token"), fields);
-        assertEquals(200, page.status(), page::body);
-        return json(page.body());
-    }
-
-    private Page call(String bearer, String path) {
-        return new WebClient(base)
-                .send("GET", path, HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + bearer);
-    }
-
-    private static Map<String, String> authorization(JsonObject app, String redirect, String scope, String state) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("client_id", app.getString("client_id"));
-        parameters.put("redirect_uri", redirect);
-        parameters.put("response_type", "code");
-        parameters.put("scope", scope);
-        parameters.put("state", state);
-        parameters.put("code_challenge", s256(VERIFIER));
-        parameters.put("code_challenge_method", "S256");
-        return parameters;
-    }
-
-    private static Map<String, String> parameters(String location, String expectedStart) {
-        assertTrue(location.startsWith(expectedStart + "?"), location);
-        return Arrays.stream(URI.create(location).getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(
-                        pair -> pair[0],
-                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
-                        (a, b) -> a,
-                        LinkedHashMap::new));
-    }
-
-    private static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 }

@@ -21,7 +21,7 @@ import org.omnifaces.util.Servlets;
 public class DatabaseOutageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     transient DatabaseMigrations migrations;
