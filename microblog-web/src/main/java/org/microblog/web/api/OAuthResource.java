@@ -1,5 +1,6 @@
 package org.microblog.web.api;
 
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,8 @@ import org.microblog.web.api.entity.Token;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class OAuthResource {
+
+    static final String DERBY_CONTENTION = "40XL1";
 
     @Inject
     AppService apps;
@@ -115,10 +119,35 @@ public class OAuthResource {
             }
             return issued(tokens.forApp(client.get(), asked.get()));
         }
-        return tokens.exchange(
-                        client.get(), field.apply("code"), field.apply("redirect_uri"), field.apply("code_verifier"))
+        return exchange(client.get(), field.apply("code"), field.apply("redirect_uri"), field.apply("code_verifier"))
                 .map(OAuthResource::issued)
                 .orElseGet(() -> error(400, "invalid_grant", "The code is invalid, used, expired or not for this app"));
+    }
+
+    /**
+     * The exchange, tried once more when embedded Derby refused its new token an id: Derby hands ids out in ranges,
+     * and when several transactions need the next range at the same instant all but one are refused (SQLState
+     * {@value #DERBY_CONTENTION}). The refused transaction rolled back whole, the spent code included, so the second
+     * try is the same request. PostgreSQL never refuses so.
+     */
+    private Optional<NewSecret<AccessToken>> exchange(OAuthApp app, String code, String redirectUri, String verifier) {
+        try {
+            return tokens.exchange(app, code, redirectUri, verifier);
+        } catch (EJBException refused) {
+            if (!causedBy(refused, DERBY_CONTENTION)) {
+                throw refused;
+            }
+            return tokens.exchange(app, code, redirectUri, verifier);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, String sqlState) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response revoke(UnaryOperator<String> field, String authorization) {
