@@ -14,7 +14,9 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.microblog.domain.user.AboutMe;
 import org.microblog.domain.user.EmailAddress;
@@ -113,6 +115,18 @@ public class AccountService {
 
     public Optional<User> findById(long id) {
         return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** Which of {@code ids} are users: one query for a whole list (the client API's relationships). */
+    public Set<Long> existingAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<User> user = query.from(User.class);
+        query.select(user.get(User_.id)).where(user.get(User_.id).in(Set.copyOf(ids)));
+        return Set.copyOf(em.createQuery(query).getResultList());
     }
 
     /** @throws UserNotFoundException if there is no such user */

@@ -148,6 +148,20 @@ public class BlockService {
         return Set.copyOf(found);
     }
 
+    /** Which of {@code userIds} {@code blockerId} blocks: one query for a whole list. */
+    public Set<Long> blockedAmong(long blockerId, Collection<Long> userIds) {
+        return userIds.isEmpty()
+                ? Set.of()
+                : Set.copyOf(blockIds(Block_.blockerId, blockerId, Block_.blockedId, Set.copyOf(userIds)));
+    }
+
+    /** Which of {@code userIds} block {@code userId}: one query for a whole list. */
+    public Set<Long> blockersAmong(long userId, Collection<Long> userIds) {
+        return userIds.isEmpty()
+                ? Set.of()
+                : Set.copyOf(blockIds(Block_.blockedId, userId, Block_.blockerId, Set.copyOf(userIds)));
+    }
+
     /** The {@code other} side of the blocks whose {@code side} is {@code userId} and whose other side is in ids. */
     private List<Long> blockIds(
             SingularAttribute<Block, Long> side, long userId, SingularAttribute<Block, Long> other, Set<Long> ids) {

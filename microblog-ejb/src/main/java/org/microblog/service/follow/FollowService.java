@@ -133,6 +133,21 @@ public class FollowService {
         return Set.copyOf(em.createQuery(query).getResultList());
     }
 
+    /** Which of {@code userIds} follow {@code userId}: one query on the followers' reverse index for a whole list. */
+    public Set<Long> followersAmong(long userId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Follow> follow = query.from(Follow.class);
+        query.select(follow.get(Follow_.followerId))
+                .where(
+                        cb.equal(follow.get(Follow_.followedId), userId),
+                        follow.get(Follow_.followerId).in(Set.copyOf(userIds)));
+        return Set.copyOf(em.createQuery(query).getResultList());
+    }
+
     /**
      * Those of {@code userIds} whom {@code followerId} may follow now: existing users other than themself, not
      * followed yet, with no block either way (the rule of {@link #follow}). One statement for a whole list of

@@ -8,8 +8,10 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.microblog.domain.user.Follow;
 import org.microblog.domain.user.Follow_;
@@ -74,6 +76,22 @@ public class MuteService {
                 && Optional.ofNullable(em.find(Follow.class, new Follow.Key(followerId, followedId)))
                         .filter(Follow::isMuted)
                         .isPresent();
+    }
+
+    /** Which of {@code userIds} {@code followerId} follows and has muted: one query for a whole list. */
+    public Set<Long> mutedAmong(long followerId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Follow> follow = query.from(Follow.class);
+        query.select(follow.get(Follow_.followedId))
+                .where(
+                        cb.equal(follow.get(Follow_.followerId), followerId),
+                        follow.get(Follow_.followedId).in(Set.copyOf(userIds)),
+                        cb.isTrue(follow.get(Follow_.muted)));
+        return Set.copyOf(em.createQuery(query).getResultList());
     }
 
     /** The people {@code followerId} follows and has muted, most recent follow first, with those users loaded. */

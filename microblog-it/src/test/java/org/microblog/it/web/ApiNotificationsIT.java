@@ -11,7 +11,9 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -216,6 +218,51 @@ class ApiNotificationsIT {
                         .status());
         assertEquals(
                 401, app.call("not-a-token", "GET", "api/v2/suggestions", null).status());
+    }
+
+    @Test
+    void relationshipsOfSeveralAccountsSayEachOnesStandingInOneAnswer() {
+        ApiApp app = ApiApp.register(base, "read write follow");
+        String ann = app.token(registered(Names.unique("ann")), "read write follow");
+        String annId = account(app, ann).getString("id");
+        Map<String, String> others = new LinkedHashMap<>();
+        for (String role : List.of("followed", "follower", "blocked", "blocker", "muted")) {
+            String token = app.token(registered(Names.unique(role.substring(0, 3))), "read write follow");
+            others.put(role, account(app, token).getString("id"));
+            if (role.equals("follower")) {
+                app.call(token, "POST", "api/v1/accounts/" + annId + "/follow", null);
+            } else if (role.equals("blocker")) {
+                app.call(token, "POST", "api/v1/accounts/" + annId + "/block", null);
+            }
+        }
+        app.call(ann, "POST", "api/v1/accounts/" + others.get("followed") + "/follow", null);
+        app.call(ann, "POST", "api/v1/accounts/" + others.get("blocked") + "/block", null);
+        app.call(ann, "POST", "api/v1/accounts/" + others.get("muted") + "/follow", null);
+        app.call(ann, "POST", "api/v1/accounts/" + others.get("muted") + "/mute", null);
+
+        StringBuilder query = new StringBuilder("api/v1/accounts/relationships?id[]=999999999&id[]=" + annId);
+        others.values().forEach(id -> query.append("&id[]=").append(id));
+        Map<String, JsonObject> byId = new LinkedHashMap<>();
+        app.get(ann, query.toString())
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .forEach(relationship -> byId.put(relationship.getString("id"), relationship));
+
+        assertEquals(6, byId.size(), "the unknown id left out: " + byId.keySet());
+        assertStanding(byId.get(annId)); // nobody follows themself
+        assertStanding(byId.get(others.get("followed")), "following");
+        assertStanding(byId.get(others.get("follower")), "followed_by");
+        assertStanding(byId.get(others.get("blocked")), "blocking");
+        assertStanding(byId.get(others.get("blocker")), "blocked_by");
+        assertStanding(byId.get(others.get("muted")), "following", "muting");
+    }
+
+    /** The relationship has exactly these of its standings true. */
+    private static void assertStanding(JsonObject relationship, String... standings) {
+        List<String> expected = List.of(standings);
+        for (String field : List.of("following", "followed_by", "blocking", "blocked_by", "muting")) {
+            assertEquals(expected.contains(field), relationship.getBoolean(field), field + " in " + relationship);
+        }
     }
 
     private WebClient registered(String name) {

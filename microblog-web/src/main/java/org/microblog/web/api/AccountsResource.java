@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -190,7 +192,7 @@ public class AccountsResource {
     public List<Relationship> relationships(
             @QueryParam("id[]") List<String> ids, @QueryParam("id") List<String> plain) {
         long me = caller.userId("read:follows");
-        return Stream.concat(ids.stream(), plain.stream())
+        List<Long> asked = Stream.concat(ids.stream(), plain.stream())
                 .distinct()
                 .limit(Paging.MAX_LIMIT)
                 .map(id -> {
@@ -201,9 +203,8 @@ public class AccountsResource {
                     }
                 })
                 .flatMap(Optional::stream)
-                .filter(id -> accounts.findById(id).isPresent())
-                .map(id -> relationship(me, id))
                 .toList();
+        return relationships(me, asked);
     }
 
     @POST
@@ -254,26 +255,41 @@ public class AccountsResource {
         long me = caller.userId(scope);
         User other = user(id);
         action.test(me, other.getUsername());
-        return relationship(me, other.getId());
+        return relationships(me, List.of(other.getId())).getFirst();
     }
 
-    private Relationship relationship(long me, long other) {
-        boolean following = follows.isFollowing(me, other);
-        return new Relationship(
-                String.valueOf(other),
-                following,
-                following,
-                false,
-                follows.isFollowing(other, me),
-                blocks.isBlocking(me, other),
-                blocks.isBlocking(other, me),
-                following && mutes.isMuted(me, other),
-                false,
-                false,
-                false,
-                false,
-                false,
-                "");
+    /**
+     * How {@code me} stands with each of {@code ids} that is an account, in their order: six queries for the whole
+     * list (each a set of ids), not six per account.
+     */
+    private List<Relationship> relationships(long me, List<Long> ids) {
+        Set<Long> existing = accounts.existingAmong(ids);
+        Set<Long> following = new HashSet<>(follows.followedAmong(me, ids));
+        Set<Long> followedBy = new HashSet<>(follows.followersAmong(me, ids));
+        Set<Long> blocking = blocks.blockedAmong(me, ids);
+        Set<Long> blockedBy = blocks.blockersAmong(me, ids);
+        Set<Long> muting = mutes.mutedAmong(me, ids);
+        // every user's link to themself is in the followers table; nobody follows themself for an app
+        following.remove(me);
+        followedBy.remove(me);
+        return ids.stream()
+                .filter(existing::contains)
+                .map(other -> new Relationship(
+                        String.valueOf(other),
+                        following.contains(other),
+                        following.contains(other),
+                        false,
+                        followedBy.contains(other),
+                        blocking.contains(other),
+                        blockedBy.contains(other),
+                        muting.contains(other),
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        ""))
+                .toList();
     }
 
     private User user(String id) {
