@@ -120,31 +120,28 @@ public class FollowService {
      * list (a page of followers, of suggestions), not one read per person.
      */
     public Set<Long> followedAmong(long followerId, Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Set.of();
-        }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Follow> follow = query.from(Follow.class);
-        query.select(follow.get(Follow_.followedId))
-                .where(
-                        cb.equal(follow.get(Follow_.followerId), followerId),
-                        follow.get(Follow_.followedId).in(Set.copyOf(userIds)));
-        return Set.copyOf(em.createQuery(query).getResultList());
+        return linkedAmong(Follow_.followerId, followerId, Follow_.followedId, userIds);
     }
 
     /** Which of {@code userIds} follow {@code userId}: one query on the followers' reverse index for a whole list. */
     public Set<Long> followersAmong(long userId, Collection<Long> userIds) {
+        return linkedAmong(Follow_.followedId, userId, Follow_.followerId, userIds);
+    }
+
+    /** The {@code other} ends, among {@code userIds}, of the links whose {@code side} is {@code userId}. */
+    private Set<Long> linkedAmong(
+            SingularAttribute<Follow, Long> side,
+            long userId,
+            SingularAttribute<Follow, Long> other,
+            Collection<Long> userIds) {
         if (userIds.isEmpty()) {
             return Set.of();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Follow> follow = query.from(Follow.class);
-        query.select(follow.get(Follow_.followerId))
-                .where(
-                        cb.equal(follow.get(Follow_.followedId), userId),
-                        follow.get(Follow_.followerId).in(Set.copyOf(userIds)));
+        query.select(follow.get(other))
+                .where(cb.equal(follow.get(side), userId), follow.get(other).in(Set.copyOf(userIds)));
         return Set.copyOf(em.createQuery(query).getResultList());
     }
 

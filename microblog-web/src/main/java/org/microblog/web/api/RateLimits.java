@@ -82,10 +82,12 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
         String path = request.getUriInfo().getAbsolutePath().getPath();
         boolean registration =
                 "POST".equals(request.getMethod()) && (path.endsWith("/api/v1/apps") || path.endsWith("/oauth/token"));
-        String address = addresses.of(servletRequest);
+        // the client's address only when it is the key: reading it parses X-Forwarded-For
         String bucket = registration
-                ? "registration:" + address
-                : caller.token().map(token -> "token:" + token.getId()).orElse("address:" + address);
+                ? "registration:" + addresses.of(servletRequest)
+                : caller.token()
+                        .map(token -> "token:" + token.getId())
+                        .orElseGet(() -> "address:" + addresses.of(servletRequest));
         long window = clock.instant().getEpochSecond() / windowSeconds;
         Standing standing = new Standing(
                 registration ? registrations : requests,
