@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.microblog.it.web.ApiApp;
@@ -40,6 +43,8 @@ import org.microblog.it.web.WebClient.Page;
  * instance writes, the others show on their very next request.
  */
 @ExtendWith(RunningCluster.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunningCluster.LOCK)
 class ClusterIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

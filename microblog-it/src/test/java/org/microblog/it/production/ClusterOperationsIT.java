@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -31,6 +34,8 @@ import org.microblog.it.web.WebClient.Page;
  * {@link ClusterIT}'s ({@link RunningCluster}).
  */
 @ExtendWith(RunningCluster.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunningCluster.LOCK)
 class ClusterOperationsIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -29,6 +32,8 @@ import org.microblog.it.web.WebClient.Page;
  * folder every post that was answered with the redirect of success is there exactly once, and no post is there
  * twice.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SingleInstance.LOCK)
 class CrashSafetyIT {
 
     private static final Path DIR = Path.of(System.getProperty("microblog.cluster.dir"), "crash-safety");

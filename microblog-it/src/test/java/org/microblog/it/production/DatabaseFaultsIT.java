@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
 import org.microblog.it.web.WebClient.Page;
@@ -37,6 +40,8 @@ import org.microblog.it.web.WebClient.Page;
  * PostgreSQL before it starts Payara: Payara's JPA deployer opens an EntityManager while deploying, EclipseLink
  * then needs a connection, and a deployment that fails there stays failed until the instance is restarted.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SingleInstance.LOCK)
 class DatabaseFaultsIT {
 
     private static final String DATABASE = System.getProperty("microblog.faults.database");

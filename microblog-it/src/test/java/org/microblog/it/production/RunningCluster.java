@@ -11,6 +11,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RunningCluster implements BeforeAllCallback {
 
+    /**
+     * The cluster's classes hold this lock ({@code @ResourceLock}): they take turns with it, while the production
+     * tests' other lane runs beside them.
+     */
+    static final String LOCK = "cluster";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningCluster.class);
 
     @Override

@@ -14,12 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.microblog.it.web.WebClient;
+import org.microblog.it.web.WebClient.Page;
 
 /**
  * One Payara Micro with the WAR in single-instance mode, as {@code ./microblog run} starts it, on a free port:
  * for the tests that kill the server or take its database away.
  */
 final class SingleInstance {
+
+    /**
+     * The classes that start single instances take turns with this lock ({@code @ResourceLock}), beside the cluster's
+     * lane: one such server at a time besides the cluster leaves the machine's two cores enough for both.
+     */
+    static final String LOCK = "single-instance";
 
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
 
@@ -65,9 +72,13 @@ final class SingleInstance {
         SingleInstance instance = new SingleInstance(process, url("http://127.0.0.1:" + port + "/"));
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         try {
-            while (!instance.isReady()) {
+            String readiness;
+            while (!(readiness = instance.readiness()).startsWith("200 ")) {
                 assertTrue(process.isAlive(), "the server stopped: " + log);
-                assertTrue(System.nanoTime() < deadline, "not ready after " + START_LIMIT + ": " + log);
+                String last = readiness;
+                assertTrue(
+                        System.nanoTime() < deadline,
+                        () -> "not ready after " + START_LIMIT + " (" + last + "): " + log);
                 Thread.sleep(500);
             }
         } catch (AssertionError | InterruptedException e) {
@@ -96,11 +107,13 @@ final class SingleInstance {
         process.waitFor();
     }
 
-    private boolean isReady() {
+    /** The status and body of its readiness check, "200 {...}" once ready, or why there is none. */
+    private String readiness() {
         try {
-            return new WebClient(base).get("health/ready").status() == 200;
+            Page ready = new WebClient(base).get("health/ready");
+            return ready.status() + " " + ready.body();
         } catch (UncheckedIOException notListeningYet) {
-            return false;
+            return notListeningYet.getMessage();
         }
     }
 
