@@ -92,6 +92,14 @@ public class Fixtures {
                 .executeUpdate();
     }
 
+    /** A password reset link of {@code user} as if mailed at {@code sentAt}; its token, as the mail holds it. */
+    public String resetLink(User user, Instant sentAt) {
+        String token = org.microblog.domain.oauth.Secrets.newSecret();
+        em.persist(new org.microblog.domain.account.PasswordResetToken(
+                token, user.getId(), user.getCredentialsVersion(), sentAt));
+        return token;
+    }
+
     /** Makes every remember-me token of {@code userId} expired a second ago. */
     public void expireRememberMeTokens(long userId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -24,6 +24,9 @@ public final class MicroblogDeployment {
         return ShrinkWrap.create(ZipImporter.class, "microblog.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addPackages(true, Filters.exclude("/org/microblog/it/web/.*"), MicroblogDeployment.class.getPackage());
+                .addPackages(
+                        true,
+                        Filters.exclude("/org/microblog/it/(web|mail)/.*"),
+                        MicroblogDeployment.class.getPackage());
     }
 }

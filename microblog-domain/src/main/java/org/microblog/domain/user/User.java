@@ -246,6 +246,12 @@ public class User {
         this.usernameKey = usernameKey(this.username);
     }
 
+    /** Gives the user another email address, trimmed and lower-cased as at registration. */
+    public void changeEmail(String newEmail) {
+        this.email = normalizeEmail(requireText(newEmail, "email"));
+        this.emailKey = this.email;
+    }
+
     /**
      * Sets the about-me, kept without the white space around it; blank text (to a person: see {@link
      * TextRules#isBlank}) means none.

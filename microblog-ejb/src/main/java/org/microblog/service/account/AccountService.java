@@ -210,6 +210,34 @@ public class AccountService {
     }
 
     /**
+     * Changes the email address of {@code userId} after checking the current password, since the address is where a
+     * password reset link goes. Every reset link sent to the old address ends. Keeping one's own address, in any
+     * case, changes nothing.
+     *
+     * @throws WrongPasswordException if {@code currentPassword} is not the user's password (nothing changes)
+     * @throws EmailTakenException if another account has the address (also when it wins a race for it)
+     * @throws UserNotFoundException if there is no such user
+     */
+    public void changeEmail(long userId, String currentPassword, @EmailAddress String newEmail) {
+        User user = lockUser(userId);
+        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw new WrongPasswordException();
+        }
+        if (User.normalizeEmail(newEmail).equals(user.getEmail())) {
+            return;
+        }
+        if (isEmailTaken(newEmail)) {
+            throw new EmailTakenException();
+        }
+        user.changeEmail(newEmail);
+        flushNames(user.getUsername());
+        em.createQuery("DELETE FROM PasswordResetToken t WHERE t.userId = :user")
+                .setParameter("user", userId)
+                .executeUpdate();
+        LOG.info(() -> "Email changed, open reset links ended: " + user);
+    }
+
+    /**
      * "Sign out everywhere": ends every session of {@code userId} on every device and server (the credentials
      * version goes up) and deletes every remember-me token of the user.
      *

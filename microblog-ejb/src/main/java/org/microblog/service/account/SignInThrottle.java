@@ -42,6 +42,10 @@ import org.microblog.domain.account.Throttle_;
  * <li>Every registration attempt counts against the client address:
  * {@code microblog.throttle.registration.per-address} (default 5) per
  * {@code microblog.throttle.registration.window-seconds} (default 1800).</li>
+ * <li>Every "forgot your password?" request counts against the client address, and every e-mail it sends against
+ * the account: {@code microblog.throttle.password-reset.per-address} (default 5) and
+ * {@code microblog.throttle.password-reset.per-account} (default 3) per
+ * {@code microblog.throttle.password-reset.window-seconds} (default 3600).</li>
  * </ul>
  *
  * <p>The state is in the database (table {@code throttles}), so that every instance of a cluster counts the
@@ -61,6 +65,8 @@ public class SignInThrottle {
     private static final String SIGN_IN_ADDRESS = "sign-in-address";
     private static final String SIGN_IN_ACCOUNT = "sign-in-account";
     private static final String REGISTRATION_ADDRESS = "registration-address";
+    private static final String RESET_ADDRESS = "reset-address";
+    private static final String RESET_ACCOUNT = "reset-account";
     /** Longer values (no real address or username is) are keyed by their SHA-256, to fit the column. */
     private static final int LONGEST_PLAIN_VALUE = 100;
 
@@ -90,16 +96,32 @@ public class SignInThrottle {
     @ConfigProperty(name = "microblog.throttle.registration.window-seconds", defaultValue = "1800")
     long registrationWindowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "microblog.throttle.password-reset.per-address", defaultValue = "5")
+    int resetsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "microblog.throttle.password-reset.per-account", defaultValue = "3")
+    int resetsPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "microblog.throttle.password-reset.window-seconds", defaultValue = "3600")
+    long resetWindowSeconds;
+
     Clock clock = Clock.systemUTC();
 
     private RateLimit signInLimit;
     private RateLimit registrationLimit;
+    private RateLimit resetAddressLimit;
+    private RateLimit resetAccountLimit;
     private Backoff backoff;
 
     @PostConstruct
     void configure() {
         signInLimit = RateLimit.perSeconds(signInsPerAddress, signInWindowSeconds);
         registrationLimit = RateLimit.perSeconds(registrationsPerAddress, registrationWindowSeconds);
+        resetAddressLimit = RateLimit.perSeconds(resetsPerAddress, resetWindowSeconds);
+        resetAccountLimit = RateLimit.perSeconds(resetsPerAccount, resetWindowSeconds);
         backoff = new Backoff(freeFailures, FIRST_WAIT, MAX_WAIT);
     }
 
@@ -142,6 +164,24 @@ public class SignInThrottle {
     public Optional<Duration> admitRegistration(String address) {
         Instant now = clock.instant();
         return lock(addressKey(REGISTRATION_ADDRESS, address), now).countAttempt(registrationLimit, now);
+    }
+
+    /**
+     * Counts a "forgot your password?" request from {@code address}, whatever address it names.
+     *
+     * @return empty to go ahead; otherwise how long until the address may ask again
+     */
+    public Optional<Duration> admitPasswordResetRequest(String address) {
+        Instant now = clock.instant();
+        return lock(addressKey(RESET_ADDRESS, address), now).countAttempt(resetAddressLimit, now);
+    }
+
+    /** Counts a reset e-mail to the account {@code userId}: whether it may be sent now. */
+    public boolean admitPasswordResetMail(long userId) {
+        Instant now = clock.instant();
+        return lock(key(RESET_ACCOUNT, String.valueOf(userId)), now)
+                .countAttempt(resetAccountLimit, now)
+                .isEmpty();
     }
 
     /**

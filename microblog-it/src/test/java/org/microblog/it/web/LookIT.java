@@ -43,6 +43,8 @@ class LookIT {
 
         atBothWidths("login", "login");
         atBothWidths("register", "register");
+        atBothWidths("forgot-password", "forgot-password");
+        atBothWidths("reset-password-used", "reset-password?token=used");
         atBothWidths("welcome", "");
 
         String me = Names.unique("olivia");
@@ -62,6 +64,8 @@ class LookIT {
         browser.clickAndLoad("post:submit");
         browser.waitForText("\u00a1Tu publicaci\u00f3n ya est\u00e1 en l\u00ednea!");
         shoot("home-es", true);
+        atBothWidths("forgot-password-es", "forgot-password");
+        atBothWidths("reset-password-used-es", "reset-password?token=used");
     }
 
     private void atBothWidths(String name, String path) {
