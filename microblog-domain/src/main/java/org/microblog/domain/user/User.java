@@ -116,6 +116,10 @@ public class User {
     @Column(name = "unread_notifications", insertable = false, updatable = false)
     private int unreadNotifications;
 
+    /** Unread private messages; like unread_notifications, written only by MessageService's UPDATE statements. */
+    @Column(name = "unread_messages", insertable = false, updatable = false)
+    private int unreadMessages;
+
     /** When the account was made, to the millisecond (migration V16 gave older accounts their first post's time). */
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;

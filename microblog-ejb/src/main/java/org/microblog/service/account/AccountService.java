@@ -48,6 +48,9 @@ public class AccountService {
     @EJB
     RememberMeService rememberMe;
 
+    @EJB
+    PasswordResetService resets;
+
     /** For the container, which fills the fields above. */
     public AccountService() {}
 
@@ -179,11 +182,18 @@ public class AccountService {
         Path<String> username = user.get(User_.username);
         Path<Long> credentialsVersion = user.get(User_.credentialsVersion);
         Path<Integer> unread = user.get(User_.unreadNotifications);
-        query.multiselect(username, credentialsVersion, unread).where(cb.equal(user.get(User_.id), userId));
+        Path<Integer> unreadMessages = user.get(User_.unreadMessages);
+        query.multiselect(username, credentialsVersion, unread, unreadMessages)
+                .where(cb.equal(user.get(User_.id), userId));
         return em.createQuery(query)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new SignedInUser(userId, row.get(username), row.get(credentialsVersion), row.get(unread)));
+                .map(row -> new SignedInUser(
+                        userId,
+                        row.get(username),
+                        row.get(credentialsVersion),
+                        row.get(unread),
+                        row.get(unreadMessages)));
     }
 
     /**
@@ -231,9 +241,7 @@ public class AccountService {
         }
         user.changeEmail(newEmail);
         flushNames(user.getUsername());
-        em.createQuery("DELETE FROM PasswordResetToken t WHERE t.userId = :user")
-                .setParameter("user", userId)
-                .executeUpdate();
+        resets.endLinksOf(userId);
         LOG.info(() -> "Email changed, open reset links ended: " + user);
     }
 

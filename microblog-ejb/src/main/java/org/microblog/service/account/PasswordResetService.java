@@ -89,12 +89,17 @@ public class PasswordResetService {
         }
         user.changePasswordHash(passwords.hash(newPassword));
         rememberMe.forgetAll(user.getId());
-        em.createQuery("DELETE FROM PasswordResetToken t WHERE t.userId = :user")
-                .setParameter("user", user.getId())
-                .executeUpdate();
+        endLinksOf(user.getId());
         throttle.recordSuccess(user.getUsername());
         LOG.info(() -> "Password reset by e-mail, every session ended: " + user);
         return user.getUsername();
+    }
+
+    /** Ends every reset link of {@code userId}: it was used, or the address it went to is no longer the account's. */
+    public void endLinksOf(long userId) {
+        em.createQuery("DELETE FROM PasswordResetToken t WHERE t.userId = :user")
+                .setParameter("user", userId)
+                .executeUpdate();
     }
 
     private Optional<PasswordResetToken> find(String token) {

@@ -46,6 +46,8 @@ import org.microblog.domain.account.Throttle_;
  * the account: {@code microblog.throttle.password-reset.per-address} (default 5) and
  * {@code microblog.throttle.password-reset.per-account} (default 3) per
  * {@code microblog.throttle.password-reset.window-seconds} (default 3600).</li>
+ * <li>Every private message counts against its sender: {@code microblog.throttle.messages.per-sender} (default 30)
+ * per {@code microblog.throttle.messages.window-seconds} (default 300).</li>
  * </ul>
  *
  * <p>The state is in the database (table {@code throttles}), so that every instance of a cluster counts the
@@ -67,6 +69,7 @@ public class SignInThrottle {
     private static final String REGISTRATION_ADDRESS = "registration-address";
     private static final String RESET_ADDRESS = "reset-address";
     private static final String RESET_ACCOUNT = "reset-account";
+    private static final String MESSAGE_SENDER = "message-sender";
     /** Longer values (no real address or username is) are keyed by their SHA-256, to fit the column. */
     private static final int LONGEST_PLAIN_VALUE = 100;
 
@@ -108,12 +111,21 @@ public class SignInThrottle {
     @ConfigProperty(name = "microblog.throttle.password-reset.window-seconds", defaultValue = "3600")
     long resetWindowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "microblog.throttle.messages.per-sender", defaultValue = "30")
+    int messagesPerSender;
+
+    @Inject
+    @ConfigProperty(name = "microblog.throttle.messages.window-seconds", defaultValue = "300")
+    long messageWindowSeconds;
+
     Clock clock = Clock.systemUTC();
 
     private RateLimit signInLimit;
     private RateLimit registrationLimit;
     private RateLimit resetAddressLimit;
     private RateLimit resetAccountLimit;
+    private RateLimit messageLimit;
     private Backoff backoff;
 
     @PostConstruct
@@ -122,6 +134,7 @@ public class SignInThrottle {
         registrationLimit = RateLimit.perSeconds(registrationsPerAddress, registrationWindowSeconds);
         resetAddressLimit = RateLimit.perSeconds(resetsPerAddress, resetWindowSeconds);
         resetAccountLimit = RateLimit.perSeconds(resetsPerAccount, resetWindowSeconds);
+        messageLimit = RateLimit.perSeconds(messagesPerSender, messageWindowSeconds);
         backoff = new Backoff(freeFailures, FIRST_WAIT, MAX_WAIT);
     }
 
@@ -182,6 +195,16 @@ public class SignInThrottle {
         return lock(key(RESET_ACCOUNT, String.valueOf(userId)), now)
                 .countAttempt(resetAccountLimit, now)
                 .isEmpty();
+    }
+
+    /**
+     * Counts a private message from {@code senderId}.
+     *
+     * @return empty to send it; otherwise how long until the sender may send again
+     */
+    public Optional<Duration> admitMessage(long senderId) {
+        Instant now = clock.instant();
+        return lock(key(MESSAGE_SENDER, String.valueOf(senderId)), now).countAttempt(messageLimit, now);
     }
 
     /**

@@ -236,6 +236,23 @@ class ClusterIT {
     }
 
     @Test
+    void aMessageSentThroughOneInstanceIsCountedAndReadOnAnother() {
+        String ann = Names.unique("ann");
+        String bob = Names.unique("bob");
+        WebClient annOnFirst = new WebClient(cluster.instance(1));
+        annOnFirst.register(ann);
+        WebClient bobOnSecond = new WebClient(cluster.instance(2));
+        bobOnSecond.register(bob);
+
+        annOnFirst.follow(annOnFirst.submit(
+                annOnFirst.get("messages/" + bob), "message", "submit", Map.of("message:body", "hi from one")));
+
+        assertEquals("1", bobOnSecond.get("").text("unread-messages"));
+        assertTrue(bobOnSecond.get("messages/" + ann).body().contains("hi from one"));
+        assertEquals("", new WebClient(cluster.instance(3)).signIn(bob).text("unread-messages"), "read everywhere");
+    }
+
+    @Test
     void signInThrottlingCountsAcrossInstancesByTheClientsOwnAddress() {
         WebClient attacker = new WebClient(cluster.balancer());
         Set<String> instances = new HashSet<>();

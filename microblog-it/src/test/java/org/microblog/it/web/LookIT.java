@@ -57,6 +57,13 @@ class LookIT {
         atBothWidths("explore", "explore");
         atBothWidths("profile", "user/" + susan);
         atBothWidths("not-found", "user/" + Names.unique("nobody"));
+        other.follow(other.submit(
+                other.get("messages/" + me),
+                "message",
+                "submit",
+                Map.of("message:body", "Hello " + me + ", welcome!")));
+        atBothWidths("messages", "messages");
+        atBothWidths("conversation", "messages/" + susan);
 
         browser.open("");
         browser.chooseLanguage("es");
@@ -64,6 +71,8 @@ class LookIT {
         browser.clickAndLoad("post:submit");
         browser.waitForText("\u00a1Tu publicaci\u00f3n ya est\u00e1 en l\u00ednea!");
         shoot("home-es", true);
+        atBothWidths("messages-es", "messages");
+        atBothWidths("conversation-es", "messages/" + susan);
         atBothWidths("forgot-password-es", "forgot-password");
         atBothWidths("reset-password-used-es", "reset-password?token=used");
     }

@@ -15,7 +15,7 @@ import org.omnifaces.util.Faces;
 
 /**
  * Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser), and the
- * notifications link's accessible name.
+ * messages and notifications links' accessible names.
  */
 @Named
 @RequestScoped
@@ -30,6 +30,11 @@ public class LayoutBacking {
     /** The menu's notifications link as a screen reader reads it: with the unread count, in words. */
     public String getNotificationsLabel() {
         return Texts.format(Texts.currentLocale(), "nav.notificationsUnread", currentUser.getUnreadNotifications());
+    }
+
+    /** The menu's messages link as a screen reader reads it: with the unread count, in words. */
+    public String getMessagesLabel() {
+        return Texts.format(Texts.currentLocale(), "nav.messagesUnread", currentUser.getUnreadMessages());
     }
 
     public void signOut() throws ServletException {

@@ -37,16 +37,12 @@ public class ResetPasswordBacking {
     @Param(name = "token")
     String token;
 
-    private boolean usable;
+    private Boolean usable;
 
     @NewPassword
     private String newPassword;
 
     private String repeatPassword;
-
-    public void load() {
-        usable = resets.isUsable(token);
-    }
 
     public void reset() {
         if (!newPassword.equals(repeatPassword)) {
@@ -62,7 +58,11 @@ public class ResetPasswordBacking {
         Redirects.toPath("");
     }
 
+    /** Whether the link can still set a password: asked once per request, in whichever phase first needs it. */
     public boolean isUsable() {
+        if (usable == null) {
+            usable = resets.isUsable(token);
+        }
         return usable;
     }
 

@@ -67,6 +67,11 @@ public class CurrentUser {
         return signedIn().map(SignedInUser::unreadNotifications).orElse(0);
     }
 
+    /** How many private messages to the signed-in user are unread (0 for a visitor), for the menu. */
+    public int getUnreadMessages() {
+        return signedIn().map(SignedInUser::unreadMessages).orElse(0);
+    }
+
     /** Reads the user row again on next use: this request has changed what the page shows of it. */
     public void refresh() {
         signedIn = null;
