@@ -45,6 +45,7 @@ import org.microblog.it.web.WebClient.Page;
 @ExtendWith(RunningCluster.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(RunningCluster.LOCK)
+@ResourceLock(PostgreSql.SERVER)
 class ClusterIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
@@ -36,6 +37,7 @@ import org.microblog.it.web.WebClient.Page;
 @ExtendWith(RunningCluster.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(RunningCluster.LOCK)
+@ResourceLock(value = PostgreSql.SERVER, mode = ResourceAccessMode.READ)
 class ClusterOperationsIT {
 
     private static final String SIGNED_IN = "id=\"signOut\"";

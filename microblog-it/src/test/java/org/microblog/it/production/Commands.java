@@ -34,7 +34,7 @@ final class Commands {
                     .start();
             process.getOutputStream().close();
             var output = new StringBuilder();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            Thread reader = Thread.ofVirtual().start(() -> {
                 try {
                     output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException ignored) {

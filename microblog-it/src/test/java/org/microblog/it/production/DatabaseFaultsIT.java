@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.microblog.it.web.Names;
 import org.microblog.it.web.WebClient;
@@ -42,6 +43,7 @@ import org.microblog.it.web.WebClient.Page;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(SingleInstance.LOCK)
+@ResourceLock(value = PostgreSql.SERVER, mode = ResourceAccessMode.READ)
 class DatabaseFaultsIT {
 
     private static final String DATABASE = System.getProperty("microblog.faults.database");

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The network between Microblog and PostgreSQL, as a fault to inject: while the proxy is down, connecting is
  * refused and every open connection is cut, as when the database host goes away; the real server meanwhile
  * keeps running for everyone else on this machine. Written here because it is a few lines of plain sockets,
- * less than setting up a fault-injection tool. Platform threads, not virtual ones: the test JVM runs several lanes of
- * tests at once, and the proxy must not wait for a carrier thread that another lane's blocking keeps busy.
+ * less than setting up a fault-injection tool.
  */
 final class TcpProxy implements Closeable {
 
@@ -42,7 +41,7 @@ final class TcpProxy implements Closeable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         listener = socket;
-        Thread.ofPlatform().daemon().start(() -> accept(socket));
+        Thread.ofVirtual().start(() -> accept(socket));
     }
 
     /** Refuses new connections and cuts the open ones. */
@@ -70,8 +69,8 @@ final class TcpProxy implements Closeable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
-                Thread.ofPlatform().daemon().start(() -> pipe(client, server));
-                Thread.ofPlatform().daemon().start(() -> pipe(server, client));
+                Thread.ofVirtual().start(() -> pipe(client, server));
+                Thread.ofVirtual().start(() -> pipe(server, client));
             } catch (IOException closed) {
                 return;
             }
