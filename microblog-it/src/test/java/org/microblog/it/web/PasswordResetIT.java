@@ -90,6 +90,28 @@ class PasswordResetIT {
         assertEquals(List.of(), TestMailServer.mailTo(nobody));
     }
 
+    /**
+     * The site reached under a name the request chose (here the machine's own address, not a loopback one, with no
+     * {@code microblog.site.url} configured): the same answer, but no link is made, since its address would be the
+     * asker's to choose.
+     */
+    @Test
+    void noLinkIsMadeForAHostNameThatTheRequestChose() {
+        String ann = Names.unique("ann");
+        client().register(ann);
+
+        Page elsewhere = ask(new WebClient(base), ann + "@example.com");
+        Page here = ask(client(), ann + "@example.com");
+
+        assertEquals(302, elsewhere.status());
+        assertEquals(
+                here.header("Location").map(l -> l.substring(l.lastIndexOf('/'))),
+                elsewhere.header("Location").map(l -> l.substring(l.lastIndexOf('/'))));
+        String link = link(TestMailServer.awaitMailTo(ann + "@example.com", 1).getFirst());
+        assertTrue(link.startsWith(onLoopback(base).toString()), link);
+        assertEquals(1, TestMailServer.mailTo(ann + "@example.com").size(), "none for the other name");
+    }
+
     @Test
     void theLinkSetsANewPasswordSignsInEndsEveryOtherSessionAndServesOnce() {
         String ann = Names.unique("ann");
