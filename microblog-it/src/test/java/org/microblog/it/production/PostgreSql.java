@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 final class PostgreSql {
 
     /**
-     * The lock of the server itself ({@code @ResourceLock}): ClusterIT stops and starts it, so it holds the lock
+     * The lock of the server itself ({@code @ResourceLock}): PostgreSqlRestartIT stops and starts it, so it holds the lock
      * alone (READ_WRITE); the other classes that use the server share it (READ) and so never run while it is down.
      */
     static final String SERVER = "postgresql-server";
