@@ -111,6 +111,14 @@ public class AccountService {
         return findBy(User_.usernameKey, User.usernameKey(username));
     }
 
+    /** The user with this email in any case, or empty. */
+    public Optional<User> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return findBy(User_.emailKey, User.normalizeEmail(email));
+    }
+
     /** @throws UserNotFoundException if there is no such user */
     public User getByUsername(String username) {
         return findByUsername(username).orElseThrow(() -> new UserNotFoundException(username));

@@ -35,19 +35,18 @@ public class PasswordResetMails {
     @EJB
     SignInThrottle throttle;
 
+    @EJB
+    AccountService accounts;
+
     @Inject
     Mailer mailer;
 
     Clock clock = Clock.systemUTC();
 
-    /** Sends a new link to the account with {@code email} (normalized), if there is one and it may have another. */
+    /** Sends a new link to the account with {@code email} (in any case), if there is one and it may have another. */
     @Asynchronous
     public void sendLink(String email, Locale language, URI resetPage) {
-        User user = em.createQuery("SELECT u FROM User u WHERE u.emailKey = :email", User.class)
-                .setParameter("email", email)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        User user = accounts.findByEmail(email).orElse(null);
         if (user == null) {
             LOG.fine("Password reset asked for an address no account has");
             return;

@@ -58,7 +58,7 @@ public class PasswordResetService {
     public Optional<Duration> request(String email, String address, Locale language, URI resetPage) {
         Optional<Duration> wait = throttle.admitPasswordResetRequest(address);
         if (wait.isEmpty() && email != null && !email.isBlank()) {
-            mails.sendLink(User.normalizeEmail(email), language, resetPage);
+            mails.sendLink(email, language, resetPage);
         }
         return wait;
     }

@@ -14,6 +14,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.microblog.it.mail.TestMailServer;
 
 /**
  * Another site must not be able to do what our forms do. Faces takes any request that carries a view state for a
@@ -47,7 +49,8 @@ class FormReplayIT {
     private static final String CALLBACK = "https://app.example/cb";
 
     /** The forms that the issue found open to a GET: the walk must find at least these, or it walked too little. */
-    private static final Set<String> VISITOR_FORMS_AT_LEAST = Set.of("login:submit", "register:submit", "language");
+    private static final Set<String> VISITOR_FORMS_AT_LEAST =
+            Set.of("login:submit", "register:submit", "forgot:submit", "reset:submit", "language");
 
     private static final Set<String> SIGNED_IN_FORMS_AT_LEAST = Set.of(
             "post:submit",
@@ -60,6 +63,8 @@ class FormReplayIT {
             "user:unmute",
             "user:remove",
             "profile:submit",
+            "email:submit",
+            "message:submit",
             "password:submit",
             "everywhere:submit",
             "signOut:submit",
@@ -120,6 +125,7 @@ class FormReplayIT {
         List<String> startAt = new ArrayList<>(List.of("", "this-page-does-not-exist", "explore?after=not-a-number"));
         scene.people().forEach(name -> startAt.add("user/" + name));
         startAt.add(scene.consentPage());
+        startAt.add(scene.resetPage());
 
         Crawler.Found visitorFound = Crawler.walk(visitor, startAt, 4, 80);
         Crawler.Found annFound = Crawler.walk(scene.ann(), startAt, 4, 120);
@@ -258,8 +264,9 @@ class FormReplayIT {
      * followed by eve, so that her pages show every kind of button. {@code people} starts with ann.
      */
     /** @param consentPage the OAuth consent page of an app that asks ann for access (no link leads there); ann has
-     *     authorized it once already, so that her Apps page has a Revoke */
-    private record Scene(WebClient ann, List<String> people, String consentPage) {}
+     *     authorized it once already, so that her Apps page has a Revoke
+     * @param resetPage the page of a password reset link mailed to bob (no link leads there either) */
+    private record Scene(WebClient ann, List<String> people, String consentPage, String resetPage) {}
 
     private Scene scene() {
         String ann = Names.unique("ann");
@@ -289,7 +296,26 @@ class FormReplayIT {
         String consent = "authorize?client_id=" + app.getString("client_id") + "&redirect_uri=" + encode(CALLBACK)
                 + "&response_type=code&scope=read&state=s";
         authorize(anns, app, consent);
-        return new Scene(anns, List.of(ann, bob, carol, dave, eve), consent);
+        return new Scene(anns, List.of(ann, bob, carol, dave, eve), consent, resetPage(bob));
+    }
+
+    /**
+     * The reset page of a link mailed to {@code username}, asked for on 127.0.0.1 (only a site reached there mails
+     * links), once its row is committed: the mail can arrive a moment before the background task's commit.
+     */
+    private String resetPage(String username) {
+        WebClient asker = new WebClient(PasswordResetIT.onLoopback(base));
+        asker.submit(
+                asker.get("forgot-password"), "forgot", "submit", Map.of("forgot:email", username + "@example.com"));
+        String link = PasswordResetIT.link(
+                TestMailServer.awaitMailTo(username + "@example.com", 1).getFirst());
+        String page = link.substring(link.indexOf("reset-password"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (new WebClient(base).get(page).document().getElementById("reset") == null) {
+            assertTrue(System.nanoTime() < deadline, "the link's row was not committed: " + page);
+            Thread.onSpinWait();
+        }
+        return page;
     }
 
     private JsonObject registerApp() {
