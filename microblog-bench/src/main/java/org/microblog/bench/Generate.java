@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.microblog.domain.post.SearchWords;
 import org.microblog.service.schema.DatabaseMigrations;
 import org.postgresql.PGConnection;
 
@@ -65,6 +66,14 @@ public final class Generate {
                             + "today tomorrow finally again really still just maybe never always "
                             + "is was feels looks seems works runs starts ends goes comes shines rains writes reads builds")
                     .split(" ");
+
+    /**
+     * Words that one post in {@value #RARE_WORD_EVERY} gets one of at its end, so that search has rare words to find
+     * (about 12 posts each at 2,000,000 posts) beside the common ones (each in about a tenth of all posts).
+     */
+    private static final String[] RARE_WORDS = "quokka zephyr aurora nebula origami tundra lantern sonnet".split(" ");
+
+    private static final int RARE_WORD_EVERY = 20_000;
 
     private Generate() {}
 
@@ -113,7 +122,10 @@ public final class Generate {
             long[] followers = writeFollowers(graph, start, until, seed, followersCsv);
             long links = Arrays.stream(followers).sum();
             writeUsers(graph, followers, usersCsv);
-            writePosts(graph, start, until, seed, postsCsv);
+            // Derby's search needs its word index (db/vendor/derby/V21), loaded like the posts; PostgreSQL computes
+            // each post's words itself as COPY writes it.
+            Path wordsCsv = work.resolve("post_words.csv");
+            long words = writePosts(graph, start, until, seed, postsCsv, db.isPostgres() ? null : wordsCsv);
             System.out.printf(Locale.ROOT, "Files written in %.1f s; loading%n", seconds(t0));
 
             try (Connection c = db.connect()) {
@@ -138,6 +150,9 @@ public final class Generate {
                                 3,
                                 links + users),
                         () -> load(db, "posts", List.of("id", "body", "created_at", "author_id"), postsCsv, 4, posts));
+                if (!db.isPostgres()) {
+                    load(db, "post_words", List.of("word", "created_at", "post_id", "author_id"), wordsCsv, 4, words);
+                }
                 System.out.printf(
                         Locale.ROOT,
                         "  rows loaded (%,d follows + %,d self-links)  %.1f s%n",
@@ -261,8 +276,14 @@ public final class Generate {
     }
 
     /** Posts get ids in time order, as if they had been published one after the other. */
-    private static void writePosts(SocialGraph graph, Instant start, Instant until, long seed, Path file)
-            throws IOException {
+    /**
+     * Writes the posts, and, unless {@code wordsFile} is null, their rows of the word index (SearchWords, as
+     * SearchIndex writes them).
+     *
+     * @return how many word rows were written
+     */
+    private static long writePosts(
+            SocialGraph graph, Instant start, Instant until, long seed, Path file, Path wordsFile) throws IOException {
         long total = 0;
         for (int u = 1; u <= graph.users; u++) {
             total += graph.postCount[u];
@@ -281,7 +302,10 @@ public final class Generate {
         }
         Arrays.parallelSort(packed);
         Progress progress = new Progress("posts.csv", packed.length);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        long wordRows = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                BufferedWriter words =
+                        wordsFile == null ? null : Files.newBufferedWriter(wordsFile, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(200);
             for (int i = 0; i < packed.length; i++) {
                 if (i % 10_000 == 0) {
@@ -292,15 +316,21 @@ public final class Generate {
                 line.setLength(0);
                 line.append(i + 1).append(',');
                 body(random, line);
-                line.append(',')
-                        .append(timestamp(at))
-                        .append(',')
-                        .append(author)
-                        .append('\n');
+                String time = timestamp(at);
+                if (words != null) {
+                    for (String word : SearchWords.of(line.substring(line.indexOf(",") + 1))) {
+                        words.append(word).append(',').append(time).append(',');
+                        words.append(Integer.toString(i + 1)).append(',').append(Integer.toString(author));
+                        words.append('\n');
+                        wordRows++;
+                    }
+                }
+                line.append(',').append(time).append(',').append(author).append('\n');
                 out.append(line);
             }
         }
         progress.finish();
+        return wordRows;
     }
 
     private static void body(SplittableRandom random, StringBuilder line) {
@@ -315,6 +345,12 @@ public final class Generate {
                 line.append(' ');
             }
             line.append(word);
+        }
+        if (random.nextInt(RARE_WORD_EVERY) == 0) {
+            String rare = RARE_WORDS[random.nextInt(RARE_WORDS.length)];
+            if (line.length() - start + rare.length() + 1 <= 140) {
+                line.append(' ').append(rare);
+            }
         }
     }
 
@@ -554,7 +590,7 @@ public final class Generate {
                 s.execute("VACUUM ANALYZE followers");
                 s.execute("VACUUM ANALYZE posts");
             } else {
-                for (String table : List.of("USERS", "FOLLOWERS", "POSTS")) {
+                for (String table : List.of("USERS", "FOLLOWERS", "POSTS", "POST_WORDS")) {
                     s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, '" + table + "', NULL)");
                 }
             }

@@ -20,6 +20,7 @@ import org.microblog.service.notification.NotificationService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.schema.CurrentDatabase;
 import org.microblog.service.schema.DatabaseVendor;
+import org.microblog.service.search.SearchIndex;
 import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
 
@@ -67,7 +68,7 @@ final class Services implements AutoCloseable {
             NotificationService notifications = new NotificationService(em);
             // What the container's event does: the notification is written in the follow's transaction.
             follows = new FollowService(em, links, blocks, new DirectEvent<>(notifications::onNewFollow));
-            posts = new PostService(em, accounts);
+            posts = new PostService(em, accounts, new SearchIndex(em, database));
             timelines = new TimelineService(em, follows, database, activity);
             suggestions = new SuggestionService(em);
         }

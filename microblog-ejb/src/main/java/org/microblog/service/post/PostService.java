@@ -12,8 +12,9 @@ import org.microblog.domain.post.PostBody;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
+import org.microblog.service.search.SearchIndex;
 
-/** Publishing posts, and deleting one's own. */
+/** Publishing posts (found by search at once), and deleting one's own. */
 @Stateless
 public class PostService {
 
@@ -23,13 +24,17 @@ public class PostService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    SearchIndex searchIndex;
+
     /** For the container, which fills the fields above. */
     public PostService() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public PostService(EntityManager em, AccountService accounts) {
+    public PostService(EntityManager em, AccountService accounts, SearchIndex searchIndex) {
         this.em = em;
         this.accounts = accounts;
+        this.searchIndex = searchIndex;
     }
 
     /**
@@ -47,6 +52,7 @@ public class PostService {
         Post post = new Post(author, body, at);
         em.persist(post);
         em.flush();
+        searchIndex.add(post);
         countPosts(authorId, 1);
         return post;
     }

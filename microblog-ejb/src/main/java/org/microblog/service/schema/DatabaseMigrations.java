@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -145,11 +146,18 @@ public class DatabaseMigrations {
      * every folder in it.
      */
     public static FluentConfiguration configuration(DataSource dataSource) {
+        DatabaseVendor vendor = DatabaseVendor.of(dataSource);
         return Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(
-                        "classpath:db/migration",
-                        "classpath:db/vendor/" + DatabaseVendor.of(dataSource).folder())
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor.folder())
+                .javaMigrations(javaMigrations(vendor))
                 .failOnMissingLocations(true);
+    }
+
+    /** The migrations written in Java, named here rather than scanned for: one database's, like its folder. */
+    private static JavaMigration[] javaMigrations(DatabaseVendor vendor) {
+        return vendor == DatabaseVendor.DERBY
+                ? new JavaMigration[] {new DerbySearchWordsOfExistingPosts()}
+                : new JavaMigration[0];
     }
 }

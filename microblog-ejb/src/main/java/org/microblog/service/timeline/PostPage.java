@@ -28,7 +28,7 @@ public record PostPage(List<Post> posts, Optional<TimelineCursor> next) {
     }
 
     /** Builds a page from up to {@code size + 1} rows: the extra row only tells that there is more. */
-    static PostPage of(List<Post> rows, int size) {
+    public static PostPage of(List<Post> rows, int size) {
         if (rows.size() <= size) {
             return new PostPage(rows, Optional.empty());
         }

@@ -11,10 +11,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.Post_;
@@ -119,21 +116,7 @@ public class TimelineService {
 
     /** The posts with these ids and their authors, in the order of the ids. */
     private List<Post> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Post> query = cb.createQuery(Post.class);
-        Root<Post> post = query.from(Post.class);
-        post.fetch(Post_.author);
-        query.select(post).where(post.get(Post_.id).in(ids));
-        Map<Long, Integer> position = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        List<Post> posts = new ArrayList<>(em.createQuery(query).getResultList());
-        posts.sort(Comparator.comparing(p -> position.get(p.getId())));
-        return posts;
+        return PostsWithAuthors.load(em, ids);
     }
 
     /** The posts of one user, newest first. */
