@@ -180,6 +180,7 @@ public final class Benchmark {
         });
 
         WhoToFollowBench.measure(db, services, s.groups, GROUPS, this::measure);
+        SearchBench.measure(db, services, s.ordinaryUsers, this::measure);
 
         // The forms the application replaced, on the same data.
         int before = rows.size();

@@ -21,6 +21,7 @@ import org.microblog.service.post.PostService;
 import org.microblog.service.schema.CurrentDatabase;
 import org.microblog.service.schema.DatabaseVendor;
 import org.microblog.service.search.SearchIndex;
+import org.microblog.service.search.SearchService;
 import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
 
@@ -60,6 +61,7 @@ final class Services implements AutoCloseable {
         final PostService posts;
         final TimelineService timelines;
         final SuggestionService suggestions;
+        final SearchService search;
 
         Call(EntityManager em) {
             AccountService accounts = new AccountService(em, null, null);
@@ -71,11 +73,24 @@ final class Services implements AutoCloseable {
             posts = new PostService(em, accounts, new SearchIndex(em, database));
             timelines = new TimelineService(em, follows, database, activity);
             suggestions = new SuggestionService(em);
+            search = new SearchService(em, database);
         }
     }
 
     <T> T timelines(Function<TimelineService, T> call) {
         return entityManager(em -> call.apply(new Call(em).timelines));
+    }
+
+    /** A search, in a transaction as in the server (on PostgreSQL it sets its plan mode for the transaction). */
+    <T> T search(Function<SearchService, T> call) {
+        return entityManager(em -> {
+            em.getTransaction().begin();
+            try {
+                return call.apply(new Call(em).search);
+            } finally {
+                em.getTransaction().rollback();
+            }
+        });
     }
 
     <T> T follows(Function<FollowService, T> call) {

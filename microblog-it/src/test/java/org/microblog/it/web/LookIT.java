@@ -64,6 +64,7 @@ class LookIT {
                 Map.of("message:body", "Hello " + me + ", welcome!")));
         atBothWidths("messages", "messages");
         atBothWidths("conversation", "messages/" + susan);
+        atBothWidths("search", "search?q=hello+" + susan);
 
         browser.open("");
         browser.chooseLanguage("es");
@@ -73,6 +74,7 @@ class LookIT {
         shoot("home-es", true);
         atBothWidths("messages-es", "messages");
         atBothWidths("conversation-es", "messages/" + susan);
+        atBothWidths("search-es", "search?q=hello+" + susan);
         atBothWidths("forgot-password-es", "forgot-password");
         atBothWidths("reset-password-used-es", "reset-password?token=used");
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.microblog.service.search.SearchQuery;
 import org.microblog.service.search.SearchService;
 import org.microblog.service.timeline.PostPage;
@@ -69,6 +68,16 @@ public class SearchBacking {
         return !getQuery().isTooLong() && !getQuery().isEmpty();
     }
 
+    /** Whether the query is longer than a search reads (a record's methods other than its components are no EL properties). */
+    public boolean isTooLong() {
+        return getQuery().isTooLong();
+    }
+
+    /** Whether the query is empty or holds no word and no possible username (and is not too long). */
+    public boolean isWithoutAnythingToLookFor() {
+        return !getQuery().isTooLong() && getQuery().isEmpty();
+    }
+
     /** Whether this is the first page of posts, the one that also lists people. */
     public boolean isFirstPage() {
         return Utils.isEmpty(after);
@@ -98,9 +107,9 @@ public class SearchBacking {
                 + Utils.encodeURL(getQuery().text());
     }
 
-    /** The text as typed, for the search box (empty when there was none). */
+    /** The text as typed, stripped, for the search box (empty when there was none). */
     public String getText() {
-        return Optional.ofNullable(q).orElse("");
+        return getQuery().text();
     }
 
     public int getMaxLength() {
