@@ -352,3 +352,20 @@ test("a token revoked as RFC 7009 says (a form POST) is refused to masto.js with
   await refused(client(token).v1.accounts.verifyCredentials(), 401);
   await refused(client(token).v1.timelines.public.list(), 401);
 });
+
+test("search finds a status by its words in any case and without accents, and an account by its name's start", async () => {
+  const word = `zq${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const status = await dave.client.v1.statuses.create({ status: `Un café por la mañana ${word}` });
+  const found = await ann.client.v2.search.list({ q: `CAFE manana ${word.toUpperCase()}`, type: "statuses" });
+  assert.deepEqual(ids(found.statuses), [status.id]);
+  assert.equal(found.statuses[0].content, status.content);
+  assert.deepEqual(found.accounts, [], "type=statuses asks for statuses only");
+  assert.deepEqual(found.hashtags, []);
+  assert.deepEqual(ids((await client().v2.search.list({ q: word })).statuses), [status.id], "visitors search too");
+  assert.deepEqual(ids((await ann.client.v2.search.list({ q: `tea ${word}` })).statuses), [], "every word");
+
+  const account = await dave.client.v1.accounts.verifyCredentials();
+  const people = await client().v2.search.list({ q: `@${account.username.slice(0, -1)}`, type: "accounts" });
+  assert.ok(ids(people.accounts).includes(account.id), "the account by the start of its name");
+  await refused(client().v2.search.list({ q: "" }), 400);
+});

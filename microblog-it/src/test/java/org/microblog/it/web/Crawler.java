@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +49,18 @@ final class Crawler {
      * named button), its parameters, and how it goes by AJAX if it does.
      */
     record Submission(
-            URI page, String form, String button, URI action, Map<String, String> fields, Optional<Ajax> ajax) {
+            URI page,
+            String form,
+            String button,
+            URI action,
+            String method,
+            Map<String, String> fields,
+            Optional<Ajax> ajax) {
+
+        /** Whether the form says GET (a search box): a navigation, which another site may link to as well. */
+        boolean isGetForm() {
+            return method.equals("get");
+        }
 
         /**
          * The form and the button, {@code user:follow}; the form alone when it has no named button. The numbered
@@ -111,9 +123,11 @@ final class Crawler {
             String formId = form.id().isEmpty() ? form.attr("name") : form.id();
             Map<String, String> fields = WebClient.fields(page, form, Map.of());
             URI action = URI.create(form.absUrl("action").isEmpty() ? page.uri().toString() : form.absUrl("action"));
+            String method =
+                    form.attr("method").isEmpty() ? "get" : form.attr("method").toLowerCase(Locale.ROOT);
             List<Element> buttons = form.select("button[name], input[type=submit][name]");
             if (buttons.isEmpty()) {
-                found.add(new Submission(page.uri(), formId, "", action, fields, Optional.empty()));
+                found.add(new Submission(page.uri(), formId, "", action, method, fields, Optional.empty()));
             }
             for (Element button : buttons) {
                 String name = button.attr("name");
@@ -121,7 +135,7 @@ final class Crawler {
                 sent.put(name, button.attr("value"));
                 Optional<Ajax> call = Optional.ofNullable(ajax.get(button.id()));
                 call.ifPresent(c -> sent.putAll(c.parameters()));
-                found.add(new Submission(page.uri(), formId, name, action, sent, call));
+                found.add(new Submission(page.uri(), formId, name, action, method, sent, call));
             }
         }
         return found;

@@ -39,7 +39,8 @@ import org.microblog.it.mail.TestMailServer;
  * GET (and a HEAD): from this site and from another, with and without the write token, as a plain submit and as
  * PrimeFaces' AJAX request; and as a POST from another site (Fetch Metadata, or Origin alone), and signed in without
  * the write token. Every answer is a 4xx page of ours that sets no cookie, and afterwards nothing in the database
- * has changed and everyone is still who they were.
+ * has changed and everyone is still who they were. A form that says GET (the search box) is a navigation: it must
+ * hold nothing of a postback, and another site's link to it gets a page that sets no cookie.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -173,6 +174,10 @@ class FormReplayIT {
         List<Way> ways = new ArrayList<>(GETS);
         FORGED_POSTS.stream().filter(way -> way.withToken() || signedIn).forEach(ways::add);
         for (Crawler.Submission submission : found.submissions()) {
+            if (submission.isGetForm()) {
+                checkNavigation(client, who, submission, answers, checks);
+                continue;
+            }
             for (Way way : ways) {
                 if (way.ajax() && submission.ajax().isEmpty()) {
                     continue;
@@ -201,6 +206,33 @@ class FormReplayIT {
                 assertTrue(head.headers().allValues("Set-Cookie").isEmpty(), () -> "HEAD set " + head.headers());
             });
         }
+    }
+
+    /**
+     * A form whose method is GET (the search box) is a navigation: it must carry nothing of a postback (no view
+     * state, no write token), so that Faces can run no action from it, and sent from another site it answers a page
+     * that sets no cookie; that it writes nothing, the database's probe after all replays says.
+     */
+    private static void checkNavigation(
+            WebClient client,
+            String who,
+            Crawler.Submission submission,
+            Map<String, Set<String>> answers,
+            List<Executable> checks) {
+        String what = who + " " + submission.name() + " (a GET form) from "
+                + submission.page().getPath();
+        Way fromAnotherSite = new Way("GET", Site.OTHER, false, false);
+        WebClient.Page answer = client.get(
+                submission.action().getRawPath() + "?" + query(fields(submission, fromAnotherSite)),
+                headers(fromAnotherSite));
+        answers.computeIfAbsent(who + " " + submission.name(), k -> new TreeSet<>())
+                .add(fromAnotherSite.name() + ": " + answer.status());
+        checks.add(() -> {
+            assertFalse(submission.fields().containsKey("jakarta.faces.ViewState"), what + " carries a view state");
+            assertFalse(submission.fields().containsKey(TOKEN), what + " carries the write token");
+            assertEquals(200, answer.status(), what);
+            assertTrue(answer.headers().allValues("Set-Cookie").isEmpty(), () -> what + " set " + answer.headers());
+        });
     }
 
     /** The fields a browser would send for the submission, as the way changes them. */

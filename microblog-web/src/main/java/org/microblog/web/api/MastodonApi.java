@@ -87,6 +87,7 @@ public class MastodonApi extends Application {
                         NotificationsResource.class,
                         MarkersResource.class,
                         SuggestionsResource.class,
+                        SearchResource.class,
                         MissingFeaturesResource.class,
                         EmptyListsResource.class));
     }
