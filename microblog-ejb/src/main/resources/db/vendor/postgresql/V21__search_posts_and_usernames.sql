@@ -9,8 +9,19 @@
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
 CREATE TEXT SEARCH CONFIGURATION microblog_search (COPY = pg_catalog.simple);
-ALTER TEXT SEARCH CONFIGURATION microblog_search
-    ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple;
+-- The dictionary is named with the schema the extension is in, which need not be on this schema's search path (an
+-- extension is installed once per database; DatabaseMigrationsIT migrates schemas of its own beside the suite's).
+DO $$
+DECLARE
+    dictionary_schema name;
+BEGIN
+    SELECT n.nspname INTO STRICT dictionary_schema
+    FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
+    WHERE d.dictname = 'unaccent';
+    EXECUTE format('ALTER TEXT SEARCH CONFIGURATION microblog_search '
+        || 'ALTER MAPPING FOR word, hword, hword_part WITH %I.unaccent, simple', dictionary_schema);
+END
+$$;
 
 -- Each post's words, computed by the database as a post is written (so a new post is found at once), under a
 -- GIN index. to_tsvector with a named configuration is immutable, as a generated column needs. Adding it

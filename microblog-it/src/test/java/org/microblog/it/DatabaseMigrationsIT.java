@@ -287,6 +287,36 @@ class DatabaseMigrationsIT {
     }
 
     @Test
+    void postsWrittenBeforeSearchAreFoundByTheirWordsAfterIt() throws SQLException {
+        for (Scratch db : scratchDatabases()) {
+            try (db) {
+                db.flyway().target("20").load().migrate(); // the version before search
+                execute(
+                        db,
+                        user(1, "john", "j@x.org"),
+                        "INSERT INTO posts (id, body, created_at, author_id) VALUES (1, 'Un CAFÉ au lait', CURRENT_TIMESTAMP, 1)",
+                        "INSERT INTO posts (id, body, created_at, author_id) VALUES (2, 'tea, tea', CURRENT_TIMESTAMP, 1)");
+
+                db.flyway().load().migrate();
+
+                if (db.name().equals("Derby")) {
+                    assertEquals(
+                            List.of("au", "cafe", "lait", "un"),
+                            texts(db, "SELECT word FROM post_words WHERE post_id = 1 ORDER BY word"));
+                    assertEquals(List.of("tea"), texts(db, "SELECT word FROM post_words WHERE post_id = 2"));
+                } else {
+                    assertEquals(
+                            List.of("1"),
+                            texts(
+                                    db,
+                                    "SELECT CAST(id AS VARCHAR(20)) FROM posts"
+                                            + " WHERE body_words @@ plainto_tsquery('microblog_search', 'cafe LAIT')"));
+                }
+            }
+        }
+    }
+
+    @Test
     void rememberMeRowsReplacedUnderTheOldSchemeAreDeletedAndTheOthersGoOnAsSeries() throws SQLException {
         String token = "INSERT INTO remember_me_tokens (selector, validator_hash, user_id, created_at, expires_at,"
                 + " replaced_at) VALUES ('%s', '%s', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %s)";
