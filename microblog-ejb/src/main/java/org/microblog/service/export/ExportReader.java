@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.microblog.domain.export.PostExport;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
-import org.microblog.service.timeline.TimelineService;
+import org.microblog.service.timeline.PostPage;
 
 /**
  * Reads the owner's posts newest first, a page of one chunk at a time, from the export's cursor in our database: the
@@ -34,12 +34,10 @@ public class ExportReader extends AbstractItemReader {
     @Inject
     ExportRecords records;
 
-    @Inject
-    TimelineService timeline;
-
     private long ownerId;
+    /** Where the next page starts; empty after the last page. */
     private Optional<TimelineCursor> cursor;
-    private boolean more = true;
+
     private final Deque<Post> page = new ArrayDeque<>();
 
     @Override
@@ -53,10 +51,9 @@ public class ExportReader extends AbstractItemReader {
 
     @Override
     public Object readItem() {
-        if (page.isEmpty() && more) {
-            var next = timeline.byAuthor(ownerId, cursor, ExportJob.CHUNK);
+        if (page.isEmpty() && cursor.isPresent()) {
+            PostPage next = records.postsAfter(ownerId, cursor.get());
             page.addAll(next.posts());
-            more = next.hasNext();
             cursor = next.next();
         }
         return page.poll();

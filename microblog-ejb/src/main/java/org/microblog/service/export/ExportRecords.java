@@ -1,6 +1,8 @@
 package org.microblog.service.export;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,14 +28,21 @@ import org.microblog.domain.export.PostExport;
 import org.microblog.domain.export.PostExport_;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.Post_;
+import org.microblog.domain.post.TimelineCursor;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.notification.NotificationService;
+import org.microblog.service.timeline.PostPage;
+import org.microblog.service.timeline.TimelineService;
 
 /**
- * Every transaction on an export's rows, for ExportService and for the batch job's steps. The job's chunk
- * transaction is the one that {@link #append} joins: a chunk's posts and the moved cursor commit together or not at
- * all.
+ * Every transaction on an export's rows, for ExportService and for the batch job's steps.
+ *
+ * <p>The job's steps write in transactions of their own ({@code REQUIRES_NEW}), not in the chunk transaction that
+ * the batch runtime begins: that one holds the runtime's connection to its job repository, a data source of the
+ * server's, and a transaction can hold only one resource that is not XA (Payara refuses the second: "Local
+ * transaction already has 1 non-XA Resource"). This is safe because a run goes on from the export's cursor, which
+ * {@link #append} moves in the transaction that writes the chunk's posts, never from the runtime's checkpoint.
  */
 @Stateless
 public class ExportRecords {
@@ -46,6 +55,9 @@ public class ExportRecords {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    TimelineService timeline;
 
     Clock clock = Clock.systemUTC();
 
@@ -76,6 +88,15 @@ public class ExportRecords {
         return export;
     }
 
+    /**
+     * The page of the owner's posts that follows {@code cursor}, newest first, {@link ExportJob#CHUNK} at most, read
+     * outside the batch runtime's chunk transaction (see the class comment).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public PostPage postsAfter(long ownerId, TimelineCursor cursor) {
+        return timeline.byAuthor(ownerId, Optional.of(cursor), ExportJob.CHUNK);
+    }
+
     /** The person's export (running, finished or failed), if they have one. */
     public Optional<PostExport> findByOwner(long ownerId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -85,6 +106,8 @@ public class ExportRecords {
         return em.createQuery(query).getResultStream().findFirst();
     }
 
+    /** Export {@code exportId}, read outside any transaction of the caller's (the job's reader calls it). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<PostExport> find(long exportId) {
         return Optional.ofNullable(em.find(PostExport.class, exportId));
     }
@@ -95,6 +118,7 @@ public class ExportRecords {
      *
      * @throws IllegalStateException if the export is not running or another run has taken it over
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void append(long exportId, int run, List<PostJson> chunk) {
         if (chunk.isEmpty()) {
             return;
@@ -112,6 +136,7 @@ public class ExportRecords {
      *
      * @throws IllegalStateException if another run has taken it over
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(long exportId, int run) {
         find(exportId).ifPresent(export -> {
             if (export.finish(run, clock.instant())) {
@@ -121,6 +146,7 @@ public class ExportRecords {
     }
 
     /** Run {@code run} failed: so is the export, unless another run has taken it over. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(long exportId, int run) {
         find(exportId).ifPresent(export -> export.fail(run, clock.instant()));
     }
