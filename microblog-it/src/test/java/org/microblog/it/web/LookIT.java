@@ -64,6 +64,11 @@ class LookIT {
                 Map.of("message:body", "Hello " + me + ", welcome!")));
         atBothWidths("messages", "messages");
         atBothWidths("conversation", "messages/" + susan);
+        browser.open("edit-profile");
+        browser.clickAndLoad("export:submit");
+        browser.waitForText("Your export of 1 post is ready."); // the page reloads itself until then
+        atBothWidths("export", "export");
+        atBothWidths("edit-profile", "edit-profile");
 
         browser.open("");
         browser.chooseLanguage("es");
@@ -73,6 +78,8 @@ class LookIT {
         shoot("home-es", true);
         atBothWidths("messages-es", "messages");
         atBothWidths("conversation-es", "messages/" + susan);
+        atBothWidths("export-es", "export");
+        atBothWidths("edit-profile-es", "edit-profile");
         atBothWidths("forgot-password-es", "forgot-password");
         atBothWidths("reset-password-used-es", "reset-password?token=used");
     }
