@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.logging.Logger;
 import org.microblog.domain.export.ExportedPost;
 import org.microblog.domain.export.ExportedPost_;
 import org.microblog.domain.export.PostExport;
@@ -46,6 +47,8 @@ import org.microblog.service.timeline.TimelineService;
  */
 @Stateless
 public class ExportRecords {
+
+    private static final Logger LOG = Logger.getLogger(ExportRecords.class.getName());
 
     /** How many posts' JSON the download reads at a time. */
     static final int READ_PAGE = 500;
@@ -141,6 +144,12 @@ public class ExportRecords {
         find(exportId).ifPresent(export -> {
             if (export.finish(run, clock.instant())) {
                 notifications.tellExportReady(export.getOwnerId());
+                LOG.info(() -> "Export " + exportId + " finished: " + export.getPostsDone() + " posts in "
+                        + Duration.between(
+                                        export.getCreatedAt(),
+                                        export.getFinishedAt().orElseThrow())
+                                .toMillis()
+                        + " ms (run " + run + ")");
             }
         });
     }

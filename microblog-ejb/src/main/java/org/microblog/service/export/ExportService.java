@@ -20,14 +20,16 @@ import org.microblog.domain.export.PostExport;
  * "Export my posts": starts the batch job that writes a person's export, tells how far it has got, hands the finished
  * file to its owner only, resumes exports whose job died, and deletes them a day after they last changed.
  *
- * <p><b>Why the job's state is ours.</b> Payara keeps the batch runtime's job repository in a data source of the
- * server's own ({@code jdbc/__TimerPool} by default), configured by {@code set-batch-runtime-configuration} outside the
- * application, and separate for every instance of a cluster; it cannot name the data source this application declares
- * for itself. A job that an instance was running when it died can therefore not be restarted by another instance
- * through {@link JobOperator#restart}. Its state lives in our database instead, on the export's row: the cursor of the
- * last post written, moved in the same transaction as the chunk it wrote (ExportRecords.append). Resuming is
- * starting a new job for the export, which reads on from that cursor; the run number on the row makes sure only the
- * newest job writes. The file lives in the database too, a row per post, so every instance can serve it.
+ * <p><b>Why the job's state is ours.</b> Payara Micro keeps the batch runtime's job repository in an H2 database of
+ * its own ({@code jdbc/__default}, domain.xml's {@code batch-runtime-configuration}), under the instance's root folder,
+ * which is a temporary folder unless {@code --rootdir} names one: every instance of a cluster has its own, and it goes
+ * with the instance. {@code set-batch-runtime-configuration} can name another server-level data source, not the one
+ * this application declares for itself. A job that an instance was running when it died can therefore not be
+ * restarted through {@link JobOperator#restart} by another instance, or by itself after a restart. Its state lives in
+ * our database instead, on the export's row: the cursor of the last post written, moved in the same transaction as
+ * the chunk it wrote (ExportRecords.append). Resuming is starting a new job for the export, which reads on from that
+ * cursor; the run number on the row makes sure only the newest job writes. The file lives in the database too, a row
+ * per post, so every instance can serve it.
  *
  * <p>The methods run outside a transaction: each step is a transaction of ExportRecords, and a job is started only
  * once its export's row is committed, so that the job finds it.

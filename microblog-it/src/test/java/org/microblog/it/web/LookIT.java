@@ -68,7 +68,7 @@ class LookIT {
         browser.clickAndLoad("export:submit");
         browser.waitForText("Your export of 1 post is ready."); // the page reloads itself until then
         atBothWidths("export", "export");
-        atBothWidths("edit-profile", "edit-profile");
+        atBothWidthsShowing("edit-profile-export", "edit-profile", "export");
 
         browser.open("");
         browser.chooseLanguage("es");
@@ -79,7 +79,7 @@ class LookIT {
         atBothWidths("messages-es", "messages");
         atBothWidths("conversation-es", "messages/" + susan);
         atBothWidths("export-es", "export");
-        atBothWidths("edit-profile-es", "edit-profile");
+        atBothWidthsShowing("edit-profile-export-es", "edit-profile", "export");
         atBothWidths("forgot-password-es", "forgot-password");
         atBothWidths("reset-password-used-es", "reset-password?token=used");
     }
@@ -89,12 +89,25 @@ class LookIT {
         shoot(name, false);
     }
 
+    /** As {@link #atBothWidths}, scrolled so that the element {@code id} is in view (a card low on a long page). */
+    private void atBothWidthsShowing(String name, String path, String id) {
+        browser.open(path);
+        shoot(name, false, id);
+    }
+
     /** Screenshots the page at both widths, checking its layout at each. */
     private void shoot(String name, boolean withFlash) {
+        shoot(name, withFlash, null);
+    }
+
+    private void shoot(String name, boolean withFlash, String scrollTo) {
         for (int width : List.of(LAPTOP, PHONE)) {
             browser.viewport(width, width == PHONE ? 844 : 900, width == PHONE);
             assertEquals(width, ((Number) browser.script("return window.innerWidth")).intValue(), name);
             checkLayout(name + " at " + width + " px", withFlash);
+            if (scrollTo != null) {
+                browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'end'})", scrollTo);
+            }
             browser.screenshot("look-" + name + "-" + width);
         }
         browser.resetViewport();
