@@ -12,8 +12,8 @@
 #   --runs N      exports one after the other (each replaces the last), default 5
 #
 # Prints one line per run: seconds from the click to the page offering the download (the job, and up to 50 ms of
-# polling), and the download's seconds and size; the server's log has the job's own time ("Export N finished: P
-# posts in T ms").
+# polling), and the download's seconds and size; the server's log has the job's own time ("Export N finished in T ms,
+# posts: P").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 base=http://127.0.0.1:8280 runs=5 user=""

@@ -144,12 +144,10 @@ public class ExportRecords {
         find(exportId).ifPresent(export -> {
             if (export.finish(run, clock.instant())) {
                 notifications.tellExportReady(export.getOwnerId());
-                LOG.info(() -> "Export " + exportId + " finished: " + export.getPostsDone() + " posts in "
-                        + Duration.between(
-                                        export.getCreatedAt(),
-                                        export.getFinishedAt().orElseThrow())
-                                .toMillis()
-                        + " ms (run " + run + ")");
+                Duration took = Duration.between(
+                        export.getCreatedAt(), export.getFinishedAt().orElseThrow());
+                LOG.info(() -> "Export " + exportId + " finished in " + took.toMillis() + " ms, posts: "
+                        + export.getPostsDone() + " (run " + run + ")");
             }
         });
     }
