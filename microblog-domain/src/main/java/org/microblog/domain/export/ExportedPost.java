@@ -10,9 +10,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * One post as an export wrote it: its JSON object, at its {@link #getPosition() position} in the file (1 for the
+ * One post as an export wrote it: its JSON object, at its {@link #getOrdinal() ordinal} in the file (1 for the
  * newest). The key is the export and the post, so that a post can be in an export only once, whatever a restarted
- * job does; the download reads the rows by position.
+ * job does; the download reads the rows by ordinal.
  */
 @Entity
 @Table(name = "post_export_items")
@@ -35,7 +35,7 @@ public class ExportedPost {
     private long postId;
 
     @Column(name = "ordinal", nullable = false, updatable = false)
-    private int position;
+    private int ordinal;
 
     @Column(name = "post_json", nullable = false, updatable = false, length = JSON_MAX)
     private String json;
@@ -44,10 +44,10 @@ public class ExportedPost {
         // for JPA
     }
 
-    /** Post {@code postId} as the {@code position}th of export {@code exportId}, written as {@code json}. */
-    public ExportedPost(long exportId, long postId, int position, String json) {
-        if (position < 1) {
-            throw new IllegalArgumentException("Positions start at 1, not " + position);
+    /** Post {@code postId} as the {@code ordinal}th post of export {@code exportId}, written as {@code json}. */
+    public ExportedPost(long exportId, long postId, int ordinal, String json) {
+        if (ordinal < 1) {
+            throw new IllegalArgumentException("Ordinals start at 1, not " + ordinal);
         }
         Objects.requireNonNull(json, "json");
         if (json.length() > JSON_MAX) {
@@ -55,7 +55,7 @@ public class ExportedPost {
         }
         this.exportId = exportId;
         this.postId = postId;
-        this.position = position;
+        this.ordinal = ordinal;
         this.json = json;
     }
 
@@ -67,8 +67,8 @@ public class ExportedPost {
         return postId;
     }
 
-    public int getPosition() {
-        return position;
+    public int getOrdinal() {
+        return ordinal;
     }
 
     public String getJson() {
@@ -77,7 +77,7 @@ public class ExportedPost {
 
     @Override
     public String toString() {
-        return "ExportedPost[" + exportId + ", post " + postId + " at " + position + "]";
+        return "ExportedPost[" + exportId + ", post " + postId + " at " + ordinal + "]";
     }
 
     /** The key: the export and the post. */

@@ -237,8 +237,8 @@ public class ExportRecords {
         query.select(item.get(ExportedPost_.json))
                 .where(
                         cb.equal(item.get(ExportedPost_.exportId), exportId),
-                        cb.greaterThan(item.get(ExportedPost_.position), afterOrdinal))
-                .orderBy(cb.asc(item.get(ExportedPost_.position)));
+                        cb.greaterThan(item.get(ExportedPost_.ordinal), afterOrdinal))
+                .orderBy(cb.asc(item.get(ExportedPost_.ordinal)));
         return new ArrayList<>(em.createQuery(query).setMaxResults(READ_PAGE).getResultList());
     }
 
