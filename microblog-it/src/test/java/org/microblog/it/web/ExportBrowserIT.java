@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -78,5 +79,38 @@ class ExportBrowserIT {
         browser.driver().findElement(By.cssSelector("a.export-ready")).click();
         browser.waitForText("Download (JSON)");
         assertTrue(browser.currentPath().endsWith("/export"), browser.currentPath());
+    }
+
+    @Test
+    void aRunningExportShowsHowManyPostsAreDoneInEnglishAndSpanish() {
+        String bea = Names.unique("bea");
+        WebClient client = new WebClient(base);
+        client.register(bea);
+        for (String text : List.of("one", "two", "three")) {
+            client.follow(client.submit(client.get(""), "post", "submit", Map.of("post:body", text)));
+        }
+        ExportIT.exportFixture(base, bea, "running"); // one post of three written, and no job running it
+        try {
+            browser.signIn(bea);
+            browser.open("export");
+            browser.waitForText("1 of 3 posts done");
+            atBothWidths("export-running");
+            browser.open("");
+            browser.chooseLanguage("es");
+            browser.open("export");
+            browser.waitForText("1 de 3 publicaciones hechas");
+            atBothWidths("export-running-es");
+        } finally {
+            ExportIT.exportFixture(base, bea, "fail");
+        }
+    }
+
+    /** Screenshots the page at LookIT's two widths (its layout checks would race the page's own reloading). */
+    private void atBothWidths(String name) {
+        for (int width : List.of(1280, 390)) {
+            browser.viewport(width, width == 390 ? 844 : 900, width == 390);
+            browser.screenshot("look-" + name + "-" + width);
+        }
+        browser.resetViewport();
     }
 }

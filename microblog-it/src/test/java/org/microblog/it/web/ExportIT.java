@@ -109,6 +109,44 @@ class ExportIT {
                 "newest first");
     }
 
+    /**
+     * Sets the person's export up through the test servlet (org.microblog.it.probe.ExportFixtureServlet): {@code
+     * running} (the newest post written, no job) or {@code fail}.
+     */
+    static void exportFixture(URL base, String username, String action) {
+        WebClient fixtures = new WebClient(base);
+        Page answer = fixtures.post(fixtures.uri("it-fixtures/export"), Map.of("username", username, "action", action));
+        assertEquals(200, answer.status(), answer::body);
+    }
+
+    @Test
+    void whileAnExportRunsThePageShowsItsProgressAndASecondClickSaysOneIsRunning() {
+        String name = Names.unique("busy");
+        WebClient client = author(name, List.of("one", "two", "three"));
+        exportFixture(base, name, "running"); // one post of three written, and no job running it
+        try {
+            Page running = client.get("export");
+            assertEquals("1 of 3 posts done", running.text("export-progress"), running::body);
+            Element bar = running.document().selectFirst("progress");
+            assertEquals("1", bar.attr("value"));
+            assertEquals("3", bar.attr("max"));
+            assertEquals(
+                    "2",
+                    running.document().selectFirst("meta[http-equiv=refresh]").attr("content"));
+            assertNull(running.document().getElementById("export-download"));
+
+            Page refused = clickExport(client);
+
+            assertEquals(200, refused.status(), "the profile editor again, with the refusal");
+            assertTrue(
+                    refused.text("messages").contains("Your posts are being exported already: one export at a time."),
+                    refused::body);
+            assertEquals("1 of 3 posts done", client.get("export").text("export-progress"), "the same export");
+        } finally {
+            exportFixture(base, name, "fail");
+        }
+    }
+
     @Test
     void nobodyButTheOwnerGetsTheFile() throws Exception {
         String secret = "only mine " + Names.unique("text");
