@@ -223,8 +223,11 @@ class ExportServiceIT {
         List<Long> ids = fixtures.posts(owner, 1500, TimeOfItsOwn.newest());
         JobOperator jobs = BatchRuntime.getJobOperator();
 
-        exports.start(owner.getId());
-        List<Long> running = jobs.getRunningExecutions("post-export");
+        String exportId = String.valueOf(exports.start(owner.getId()).getId());
+        List<Long> running = jobs.getRunningExecutions("post-export").stream()
+                .filter(execution ->
+                        exportId.equals(jobs.getParameters(execution).getProperty("exportId")))
+                .toList(); // this export's job only: another test's may still be finishing
         running.forEach(jobs::stop);
         for (long execution : running) {
             Instant until = Instant.now().plus(WAIT);
