@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.microblog.domain.account.RememberMeToken;
 import org.microblog.domain.account.RememberMeToken_;
+import org.microblog.domain.export.PostExport;
+import org.microblog.domain.export.PostExport_;
 import org.microblog.domain.oauth.AuthorizationCode;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.user.User;
@@ -122,6 +124,16 @@ public class Fixtures {
                 .where(
                         cb.equal(token.get(RememberMeToken_.userId), userId),
                         cb.isNotNull(token.get(RememberMeToken_.rotatedAt)));
+        em.createQuery(update).executeUpdate();
+    }
+
+    /** Moves the last change of export {@code exportId} back by {@code time}, as if it had not moved since. */
+    public void backdateExport(long exportId, Duration time) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<PostExport> update = cb.createCriteriaUpdate(PostExport.class);
+        Root<PostExport> export = update.from(PostExport.class);
+        update.set(export.get(PostExport_.updatedAt), Instant.now().minus(time))
+                .where(cb.equal(export.get(PostExport_.id), exportId));
         em.createQuery(update).executeUpdate();
     }
 

@@ -18,8 +18,9 @@ import java.util.Optional;
 import org.microblog.domain.user.User;
 
 /**
- * Something a user is told about: for now that {@link #getActor() someone} followed them. It belongs to its
- * recipient (by id, {@code user_id}) and is unread until the notifications page has shown it.
+ * Something a user is told about: that {@link #getActor() someone} followed them, or that their export of their
+ * posts is ready (the actor is then the recipient themself). It belongs to its recipient (by id, {@code user_id})
+ * and is unread until the notifications page has shown it.
  */
 @Entity
 @Table(name = "notifications")
@@ -29,7 +30,14 @@ public class Notification {
     /** What happened. */
     public enum Kind {
         /** The actor started following the recipient. */
-        FOLLOW
+        FOLLOW,
+        /** The recipient's export of their posts can be downloaded; the actor is the recipient. */
+        EXPORT_READY;
+
+        /** Whether someone else did it (else it is about the recipient's own account). */
+        public boolean hasOtherActor() {
+            return this != EXPORT_READY;
+        }
     }
 
     @Id
@@ -68,8 +76,10 @@ public class Notification {
         this.actor = Objects.requireNonNull(actor, "actor");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.createdAt = Objects.requireNonNull(at, "at");
-        if (actor.getId() != null && actor.getId() == recipientId) {
-            throw new IllegalArgumentException("Nobody is notified of their own doing");
+        boolean ownAccount = actor.getId() != null && actor.getId() == recipientId;
+        if (ownAccount == kind.hasOtherActor()) {
+            throw new IllegalArgumentException(
+                    kind.hasOtherActor() ? "Nobody is notified of their own doing" : "Only about one's own account");
         }
     }
 

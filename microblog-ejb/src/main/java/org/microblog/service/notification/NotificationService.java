@@ -23,7 +23,7 @@ import org.microblog.service.follow.NewFollow;
 
 /**
  * "X followed you": a notification for every new follower, an unread count, and a paged list that marks
- * what it shows as read.
+ * what it shows as read. Also "your export is ready", which the export's job tells ({@link #tellExportReady}).
  *
  * <p>The notification is made by observing {@link NewFollow}, inside the transaction that made the follow
  * link, so it exists exactly when the follow does. Someone who follows, unfollows and follows again is told
@@ -80,6 +80,13 @@ public class NotificationService {
                 new Notification(followedId, em.getReference(User.class, followerId), Notification.Kind.FOLLOW, now));
         addUnread(followedId, 1);
         return true;
+    }
+
+    /** Tells {@code userId} that their export of their posts is ready, in the transaction that finished it. */
+    public void tellExportReady(long userId) {
+        em.persist(new Notification(
+                userId, em.getReference(User.class, userId), Notification.Kind.EXPORT_READY, clock.instant()));
+        addUnread(userId, 1);
     }
 
     /** How many of the user's notifications are unread (0 for an unknown user). */

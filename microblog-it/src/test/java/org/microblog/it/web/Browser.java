@@ -226,8 +226,15 @@ final class Browser implements AutoCloseable {
         waitForText(expected);
     }
 
+    /** Waits until the page says {@code expected}, also while the page replaces itself (the export page reloads). */
     void waitForText(String expected) {
-        until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+        until(d -> {
+            try {
+                return d.findElement(By.tagName("body")).getText().contains(expected);
+            } catch (StaleElementReferenceException e) {
+                return false; // the body was read as the page was being replaced: read the new one
+            }
+        });
     }
 
     String text(String id) {

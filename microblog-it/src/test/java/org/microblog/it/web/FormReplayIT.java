@@ -65,6 +65,7 @@ class FormReplayIT {
             "user:remove",
             "profile:submit",
             "email:submit",
+            "export:submit",
             "message:submit",
             "password:submit",
             "everywhere:submit",

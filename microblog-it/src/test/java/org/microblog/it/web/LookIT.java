@@ -65,6 +65,11 @@ class LookIT {
         atBothWidths("messages", "messages");
         atBothWidths("conversation", "messages/" + susan);
         atBothWidths("search", "search?q=hello+" + susan);
+        browser.open("edit-profile");
+        browser.clickAndLoad("export:submit");
+        browser.waitForText("Your export of 1 post is ready."); // the page reloads itself until then
+        atBothWidths("export", "export");
+        atBothWidthsShowing("edit-profile-export", "edit-profile", "export");
 
         browser.open("");
         browser.chooseLanguage("es");
@@ -75,6 +80,8 @@ class LookIT {
         atBothWidths("messages-es", "messages");
         atBothWidths("conversation-es", "messages/" + susan);
         atBothWidths("search-es", "search?q=hello+" + susan);
+        atBothWidths("export-es", "export");
+        atBothWidthsShowing("edit-profile-export-es", "edit-profile", "export");
         atBothWidths("forgot-password-es", "forgot-password");
         atBothWidths("reset-password-used-es", "reset-password?token=used");
     }
@@ -84,12 +91,25 @@ class LookIT {
         shoot(name, false);
     }
 
+    /** As {@link #atBothWidths}, scrolled so that the element {@code id} is in view (a card low on a long page). */
+    private void atBothWidthsShowing(String name, String path, String id) {
+        browser.open(path);
+        shoot(name, false, id);
+    }
+
     /** Screenshots the page at both widths, checking its layout at each. */
     private void shoot(String name, boolean withFlash) {
+        shoot(name, withFlash, null);
+    }
+
+    private void shoot(String name, boolean withFlash, String scrollTo) {
         for (int width : List.of(LAPTOP, PHONE)) {
             browser.viewport(width, width == PHONE ? 844 : 900, width == PHONE);
             assertEquals(width, ((Number) browser.script("return window.innerWidth")).intValue(), name);
             checkLayout(name + " at " + width + " px", withFlash);
+            if (scrollTo != null) {
+                browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'end'})", scrollTo);
+            }
             browser.screenshot("look-" + name + "-" + width);
         }
         browser.resetViewport();

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
-/** Search as people use it in Chromium: the menu's box on a laptop, its magnifier on a phone, a person's page. */
+/**
+ * Search as people use it in Chromium: the menu's box on a laptop, Follow on a person found, their page, and the
+ * magnifier on a phone.
+ */
 @ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class SearchBrowserIT {
@@ -25,14 +28,15 @@ class SearchBrowserIT {
     Browser browser;
 
     @Test
-    void wordsTypedIntoTheMenuFindThePostAndItsAuthorLeadsToTheProfile() {
+    void wordsTypedIntoTheMenuFindThePostAndTheAuthorIsFollowedFromTheResults() {
         String zoe = Names.unique("zoe");
         String word = "v" + zoe.replaceAll("[^A-Za-z0-9]", "");
         WebClient zoeClient = new WebClient(base);
         zoeClient.register(zoe);
         zoeClient.follow(zoeClient.submit(
                 zoeClient.get(""), "post", "submit", Map.of("post:body", "Crème brûlée at the café " + word)));
-        browser.register(Names.unique("yan"));
+        String yan = Names.unique("yan");
+        browser.register(yan);
 
         browser.open("");
         var box = browser.driver().findElement(By.cssSelector("#menu-search input[name=q]"));
@@ -45,6 +49,12 @@ class SearchBrowserIT {
         browser.fill("search-q", zoe.substring(0, zoe.length() - 1));
         browser.element("search-q").sendKeys(Keys.ENTER);
         browser.waitForText(zoe);
+        browser.driver()
+                .findElement(By.cssSelector(".connection .follow-button"))
+                .click();
+        browser.until(d ->
+                !d.findElements(By.cssSelector(".connection .unfollow-button")).isEmpty());
+        assertTrue(zoeClient.get("user/" + zoe + "/followers").body().contains(yan), "followed from the search page");
         browser.driver().findElement(By.cssSelector(".connection a.author")).click();
         browser.until(d -> browser.currentPath().equals(browser.path("user/" + zoe)));
     }

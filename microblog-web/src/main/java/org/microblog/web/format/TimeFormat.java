@@ -13,7 +13,7 @@ import org.microblog.web.language.Texts;
 
 /**
  * Times as people read them: "3 minutes ago" for post times and last seen, a date for "following
- * since". Pages use it as {@code #{time.ago(post.timestamp)}}; times are shown in UTC.
+ * since", a date and time for "kept until". Pages use it as {@code #{time.ago(post.timestamp)}}; times are shown in UTC.
  */
 @Named("time")
 @ApplicationScoped
@@ -70,6 +70,15 @@ public class TimeFormat {
                 .withLocale(locale)
                 .withZone(ZoneOffset.UTC)
                 .format(moment);
+    }
+
+    /** The date and the time of day of {@code moment}, in UTC (said so), for "kept until". */
+    public String dateTime(Instant moment) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(Texts.currentLocale())
+                        .withZone(ZoneOffset.UTC)
+                        .format(moment)
+                + " UTC";
     }
 
     /** The exact time, machine-readable, for {@code <time datetime>} and tooltips. */

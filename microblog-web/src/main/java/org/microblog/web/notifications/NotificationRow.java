@@ -5,13 +5,16 @@ package org.microblog.web.notifications;
  * ({@code PostRow}): the page reads these properties and navigates no entity.
  *
  * @param actor who did it (their username)
- * @param actorUrl their profile
+ * @param link where the row leads: the actor's profile, or the export page for "your export is ready"
+ * @param exportReady whether it tells that the reader's export of their posts is ready (else that the actor
+ *     followed them)
  * @param avatar their avatar, 48 pixels wide
  * @param time when, machine-readable ({@code <time datetime>})
  * @param ago how long ago, in the page's language
  * @param unread whether it was unread until this page showed it
  */
-public record NotificationRow(String actor, String actorUrl, String avatar, String time, String ago, boolean unread) {
+public record NotificationRow(
+        String actor, String link, boolean exportReady, String avatar, String time, String ago, boolean unread) {
 
     /** The classes of the row's element: a notification that was unread is marked. */
     public String styleClass() {

@@ -70,9 +70,11 @@ public class NotificationsBacking {
     private NotificationRow row(NotificationPage.Row row, String profiles) {
         Notification notification = row.notification();
         String actor = notification.getActor().getUsername();
+        boolean exportReady = notification.getKind() == Notification.Kind.EXPORT_READY;
         return new NotificationRow(
                 actor,
-                profiles + actor,
+                exportReady ? Faces.getRequestContextPath() + "/export" : profiles + actor,
+                exportReady,
                 avatars.of(notification.getActor(), AVATAR_SIZE),
                 time.iso(notification.getCreatedAt()),
                 time.ago(notification.getCreatedAt()),
