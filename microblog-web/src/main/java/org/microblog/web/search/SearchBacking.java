@@ -1,15 +1,22 @@
 package org.microblog.web.search;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.microblog.domain.user.User;
 import org.microblog.service.search.SearchQuery;
 import org.microblog.service.search.SearchService;
 import org.microblog.service.timeline.PostPage;
 import org.microblog.web.avatar.Avatars;
 import org.microblog.web.paging.Paging;
+import org.microblog.web.person.FollowOffer;
+import org.microblog.web.person.FollowOffers;
+import org.microblog.web.person.RelationshipChanged;
 import org.microblog.web.session.CurrentUser;
 import org.microblog.web.user.UserCard;
 import org.omnifaces.cdi.Param;
@@ -38,6 +45,9 @@ public class SearchBacking {
     Avatars avatars;
 
     @Inject
+    FollowOffers followOffers;
+
+    @Inject
     @Param(name = "q")
     String q;
 
@@ -46,7 +56,7 @@ public class SearchBacking {
     String after;
 
     private SearchQuery query;
-    private List<UserCard> people;
+    private List<FoundPerson> people;
     private PostPage page;
 
     /** On GET: 400 for a malformed cursor. */
@@ -83,15 +93,23 @@ public class SearchBacking {
         return Utils.isEmpty(after);
     }
 
-    public List<UserCard> getPeople() {
+    /** The people found (first page only), each with the viewer's follow button. */
+    public List<FoundPerson> getPeople() {
         if (people == null) {
-            people = isSearched() && isFirstPage()
-                    ? search.people(currentUser.id(), getQuery(), PEOPLE).stream()
-                            .map(user -> UserCard.of(user, avatars))
-                            .toList()
-                    : List.of();
+            List<User> found =
+                    isSearched() && isFirstPage() ? search.people(currentUser.id(), getQuery(), PEOPLE) : List.of();
+            Map<Long, FollowOffer> offers =
+                    followOffers.forPeople(found.stream().map(User::getId).toList());
+            people = found.stream()
+                    .map(user -> new FoundPerson(UserCard.of(user, avatars), offers.get(user.getId())))
+                    .toList();
         }
         return people;
+    }
+
+    /** A follow or unfollow in this request: show the buttons as they are now. */
+    void relationshipChanged(@Observes(notifyObserver = Reception.IF_EXISTS) RelationshipChanged change) {
+        people = null;
     }
 
     public PostPage getPage() {
