@@ -233,6 +233,11 @@ final class Browser implements AutoCloseable {
                 return d.findElement(By.tagName("body")).getText().contains(expected);
             } catch (StaleElementReferenceException e) {
                 return false; // the body was read as the page was being replaced: read the new one
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false; // the same, as Chromium reports it while the swap is under way
+                }
+                throw e;
             }
         });
     }

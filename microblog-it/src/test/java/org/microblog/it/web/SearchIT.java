@@ -70,6 +70,29 @@ class SearchIT {
     }
 
     @Test
+    void aPersonFoundIsFollowedFromTheResultsAndTheButtonTurnsToUnfollow() {
+        String bob = Names.unique("bob");
+        new WebClient(base).register(bob);
+        WebClient ann = new WebClient(base);
+        ann.register(Names.unique("ann"));
+        Page results = ann.get(search(bob));
+        assertEquals(
+                List.of(bob),
+                results.document().select("#people .connection a.author").eachText());
+
+        Page answer = ann.click(results, "people", "found:0:follow", Map.of("target", bob));
+
+        assertEquals(200, answer.status(), answer::body);
+        assertTrue(answer.body().contains("unfollow-button"), answer::body);
+        assertTrue(ann.get("user/" + bob + "/followers")
+                        .document()
+                        .select(".connection a.author")
+                        .eachText()
+                        .size()
+                == 1);
+    }
+
+    @Test
     void everyPageHasTheMenusSearchBoxSendingAGetToTheSearchPage() {
         WebClient visitor = new WebClient(base);
         WebClient member = new WebClient(base);
