@@ -19,7 +19,7 @@
 #               search      /search?q=coffee (a word in a tenth of the generated posts), as a visitor; not in the
 #                           default list, like the three below
 #               search-rare /search?q=quokka (a dozen posts), as a visitor
-#               search-people /search?q=user498 (people: user498, user4980..4989, ...), as a visitor
+#               search-people /search?q=user498 (people: user498, user4980, user49800...), as a visitor
 #               search-in   /search?q=coffee, signed in
 #   home      the signed-in home page at --connections
 #   api       the client API's home timeline, GET /api/v1/timelines/home?limit=20 with each user's Bearer token
@@ -248,7 +248,7 @@ page() {
         followers) run "followers /user/user4985/followers (visitor)" /user/user4985/followers 'id="connections-heading"' "$conns" "" "$profile" ;;
         search) run "search, a common word (visitor)" '/search?q=coffee' 'class="post"' "$conns" "" "$profile" ;;
         search-rare) run "search, a rare word (visitor)" '/search?q=quokka' 'class="post"' "$conns" "" "$profile" ;;
-        search-people) run "search, a username prefix (visitor)" '/search?q=user498' 'href="/user/user4985"' "$conns" "" "$profile" ;;
+        search-people) run "search, a username prefix (visitor)" '/search?q=user498' 'href="/user/user498"' "$conns" "" "$profile" ;;
         search-in) sign_in_all; run "search, a common word, signed in" '/search?q=coffee' 'class="post"' "$conns" "$cookies" "$profile" ;;
         api-home) tokens_all; api=1 run "API home timeline, 20 statuses" '/api/v1/timelines/home?limit=20' '"content":"<p>' "$conns" "$tokens" "$profile" ;;
         *) echo "no page '$name'" >&2; exit 2 ;;
