@@ -96,6 +96,21 @@ class NotificationServiceIT {
     }
 
     @Test
+    void anAppCountsOnlyTheUnreadKindsItIsShownTheSiteCountsThemAll() {
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        follows.follow(ann.getId(), bob.getUsername());
+        notifications.tellExportReady(bob.getId());
+
+        assertEquals(2, notifications.unreadCount(bob.getId()));
+        assertEquals(1, notifications.unreadCount(bob.getId(), EnumSet.of(Notification.Kind.FOLLOW)));
+        assertEquals(1, notifications.unreadCount(bob.getId(), EnumSet.of(Notification.Kind.EXPORT_READY)));
+
+        notifications.read(bob.getId(), 0, 10); // shown on the site: read
+        assertEquals(0, notifications.unreadCount(bob.getId(), EnumSet.of(Notification.Kind.FOLLOW)));
+    }
+
+    @Test
     void showingNotificationsMarksThemRead() {
         User ann = fixtures.user("ann");
         User bob = fixtures.user("bob");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.microblog.domain.notification.Notification;
 import org.microblog.domain.notification.Notification_;
 import org.microblog.domain.user.User;
@@ -96,6 +97,22 @@ public class NotificationService {
         Root<User> user = query.from(User.class);
         query.select(user.get(User_.unreadNotifications)).where(cb.equal(user.get(User_.id), userId));
         return em.createQuery(query).getResultStream().findFirst().orElse(0);
+    }
+
+    /**
+     * How many of the user's unread notifications are of these kinds: the count for an app, which is shown only the
+     * kinds it knows (the site's own count, {@link #unreadCount(long)}, is kept on the user row).
+     */
+    public int unreadCount(long userId, Set<Notification.Kind> kinds) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Notification> n = query.from(Notification.class);
+        query.select(cb.count(n))
+                .where(
+                        cb.equal(n.get(Notification_.recipientId), userId),
+                        cb.isNull(n.get(Notification_.readAt)),
+                        n.get(Notification_.kind).in(kinds));
+        return Math.toIntExact(em.createQuery(query).getSingleResult());
     }
 
     /**

@@ -99,11 +99,11 @@ public class NotificationsResource {
                 Roots.of(uri));
     }
 
-    /** How many notifications are unread (the count the site's menu shows). */
+    /** How many of the notifications an app is shown are unread (the site's menu also counts kinds apps never see). */
     @GET
     @Path("unread_count")
     public Map<String, Integer> unreadCount() {
-        return Map.of("count", notifications.unreadCount(caller.userId("read:notifications")));
+        return Map.of("count", notifications.unreadCount(caller.userId("read:notifications"), MASTODON_KINDS));
     }
 
     @POST
