@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -234,6 +235,35 @@ class ClusterIT {
         Page home = annOnSecond.get("");
         assertTrue(home.body().contains(SIGNED_IN), "the session made on one instance is known to the others");
         assertTrue(home.body().contains("hello from " + bob), "the timeline has the followed user's post");
+    }
+
+    @Test
+    void anExportMadeOnOneInstanceIsDownloadedOnAnotherAndAPostIsFoundOnAThird() throws InterruptedException {
+        String ann = Names.unique("ann");
+        String word = "w" + ann.replaceAll("[^A-Za-z0-9]", "");
+        WebClient annOnFirst = new WebClient(cluster.instance(1));
+        annOnFirst.register(ann);
+        annOnFirst.follow(annOnFirst.submit(
+                annOnFirst.get(""), "post", "submit", Map.of("post:body", "exported and found " + word)));
+        annOnFirst.follow(annOnFirst.submit(annOnFirst.get("edit-profile"), "export", "submit", Map.of()));
+        Element download = null;
+        for (int tries = 0; download == null && tries < 300; tries++) {
+            Thread.sleep(100);
+            download = annOnFirst.get("export").document().getElementById("export-download");
+        }
+        assertTrue(download != null, "the export finished on the first instance");
+        String path = download.attr("href").substring(download.attr("href").indexOf("exports/"));
+
+        WebClient annOnSecond = new WebClient(cluster.instance(2));
+        annOnSecond.signIn(ann);
+        WebClient.Page file = annOnSecond.get(path);
+        assertEquals(200, file.status(), "the file is in the database, not on the first instance");
+        assertTrue(file.body().contains("exported and found " + word), file::body);
+
+        WebClient.Page found = new WebClient(cluster.instance(3)).get("search?q=" + word);
+        assertEquals(
+                List.of("exported and found " + word),
+                found.document().select(".posts .post-body").eachText());
     }
 
     @Test
