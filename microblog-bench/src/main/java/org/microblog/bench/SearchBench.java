@@ -1,21 +1,16 @@
 package org.microblog.bench;
 
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
-import org.microblog.service.schema.DatabaseMigrations;
 import org.microblog.service.search.SearchQuery;
 import org.microblog.service.search.SearchService;
 import org.microblog.service.timeline.PostPage;
@@ -134,50 +129,8 @@ final class SearchBench {
         }
     }
 
-    /** This benchmark alone: prints median and p99 per row. */
+    /** This benchmark alone ({@link Standalone}). */
     public static void main(String[] argv) throws Exception {
-        Database.Args args = new Database.Args(argv);
-        Database db = Database.from(args);
-        int samples = args.getInt("samples", 2000);
-        int warmup = args.getInt("warmup", 500);
-        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
-        Benchmark.Samples sampled;
-        try (Connection c = db.connect()) {
-            sampled = Benchmark.Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
-        }
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
-        try (Services services = new Services(emf, db.vendor())) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "%s, %,d users, load %s%n",
-                    db.name(),
-                    sampled.users(),
-                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                            .strip());
-            System.out.println("| Operation | samples | median (ms) | p99 (ms) |");
-            System.out.println("|---|---:|---:|---:|");
-            measure(db, services, sampled.ordinaryUsers(), (name, op) -> {
-                for (int i = 0; i < warmup; i++) {
-                    op.apply(i);
-                }
-                long[] nanos = new long[samples];
-                for (int i = 0; i < samples; i++) {
-                    long t0 = System.nanoTime();
-                    op.apply(i);
-                    nanos[i] = System.nanoTime() - t0;
-                }
-                java.util.Arrays.sort(nanos);
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %d | %.3f | %.3f |%n",
-                        name,
-                        samples,
-                        nanos[samples / 2] / 1e6,
-                        nanos[(int) Math.ceil(0.99 * samples) - 1] / 1e6);
-            });
-        } finally {
-            emf.close();
-            db.shutdown();
-        }
+        Standalone.run(argv, (db, services, sampled, timed) -> measure(db, services, sampled.ordinaryUsers(), timed));
     }
 }

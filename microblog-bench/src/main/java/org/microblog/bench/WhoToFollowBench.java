@@ -1,7 +1,5 @@
 package org.microblog.bench;
 
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,13 +7,12 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import org.microblog.service.follow.Suggestion;
 import org.microblog.service.follow.SuggestionService;
-import org.microblog.service.schema.DatabaseMigrations;
 
 /**
  * "Who to follow" ({@link SuggestionService}) on the generated data set: the home page's box of 3 for users
@@ -123,60 +120,16 @@ final class WhoToFollowBench {
         }
     }
 
-    /** This benchmark alone: prints median and p99 per row. */
+    /** This benchmark alone ({@link Standalone}), after a reference row. */
     public static void main(String[] argv) throws Exception {
-        Database.Args args = new Database.Args(argv);
-        Database db = Database.from(args);
-        int samples = args.getInt("samples", 2000);
-        int warmup = args.getInt("warmup", 500);
-        DatabaseMigrations.configuration(db.dataSource()).load().migrate();
-        Benchmark.Samples sampled;
-        try (Connection c = db.connect()) {
-            sampled = Benchmark.Samples.of(c, new SplittableRandom(args.getLong("seed", 7)));
-        }
-        java.util.Map<String, Object> properties = db.persistenceProperties();
-        if (args.get("sql", "false").equals("true")) {
-            properties.put("eclipselink.logging.level", "FINE");
-            properties.put("eclipselink.logging.level.sql", "FINE");
-            properties.put("eclipselink.logging.parameters", "true");
-        }
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", properties);
-        try (Services services = new Services(emf, db.vendor())) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "%s, load %s%n",
-                    db.name(),
-                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                            .strip());
+        Standalone.run(argv, (db, services, sampled, timed) -> {
             long[] hundred = sampled.groups()[1];
-            BiConsumer<String, IntFunction<Object>> timed = (name, op) -> {
-                for (int i = 0; i < warmup; i++) {
-                    op.apply(i);
-                }
-                long[] nanos = new long[samples];
-                for (int i = 0; i < samples; i++) {
-                    long t0 = System.nanoTime();
-                    op.apply(i);
-                    nanos[i] = System.nanoTime() - t0;
-                }
-                java.util.Arrays.sort(nanos);
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %d | %.3f | %.3f |%n",
-                        name,
-                        samples,
-                        nanos[samples / 2] / 1e6,
-                        nanos[(int) Math.ceil(0.99 * samples) - 1] / 1e6);
-            };
             // The same run's home timeline, whose figures on a quiet machine are in docs/benchmarks.md: a yardstick
             // for how busy the machine was.
             timed.accept(
                     "Reference: home timeline, first page, follows ~100",
-                    i -> services.timelines(t -> t.home(hundred[i % hundred.length], java.util.Optional.empty(), 20)));
+                    i -> services.timelines(t -> t.home(hundred[i % hundred.length], Optional.empty(), 20)));
             measure(db, services, sampled.groups(), new int[][] {{10}, {100}, {1000}, {5000}}, timed);
-        } finally {
-            emf.close();
-            db.shutdown();
-        }
+        });
     }
 }

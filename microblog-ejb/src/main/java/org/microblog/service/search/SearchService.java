@@ -129,11 +129,13 @@ public class SearchService {
     private List<Long> derbyPostIds(
             Optional<Long> viewerId, List<String> words, Optional<TimelineCursor> after, int count) {
         List<String> rarestFirst = new ArrayList<>(words);
-        Map<String, Long> postsWith = new LinkedHashMap<>();
-        for (String word : words) {
-            postsWith.put(word, derbyPostsWith(word));
+        if (words.size() > 1) { // one word has no rarer one to start from
+            Map<String, Long> postsWith = new LinkedHashMap<>();
+            for (String word : words) {
+                postsWith.put(word, derbyPostsWith(word));
+            }
+            rarestFirst.sort(Comparator.comparing(postsWith::get));
         }
-        rarestFirst.sort(Comparator.comparing(postsWith::get));
         Sql sql = new Sql("SELECT w.post_id FROM post_words w WHERE w.word = ?");
         sql.bind(rarestFirst.getFirst());
         for (String other : rarestFirst.subList(1, rarestFirst.size())) {

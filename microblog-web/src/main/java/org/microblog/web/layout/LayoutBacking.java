@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.microblog.service.search.SearchQuery;
 import org.microblog.web.faces.flash.FlashMessages;
 import org.microblog.web.faces.flash.Redirects;
 import org.microblog.web.language.Texts;
@@ -14,8 +15,8 @@ import org.microblog.web.session.CurrentUser;
 import org.omnifaces.util.Faces;
 
 /**
- * Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser), and the
- * messages and notifications links' accessible names.
+ * Backs the layout template's menu: signing out (a POST, never a link; it also forgets this browser), the
+ * messages and notifications links' accessible names, and the search box's longest query.
  */
 @Named
 @RequestScoped
@@ -35,6 +36,11 @@ public class LayoutBacking {
     /** The menu's messages link as a screen reader reads it: with the unread count, in words. */
     public String getMessagesLabel() {
         return Texts.format(Texts.currentLocale(), "nav.messagesUnread", currentUser.getUnreadMessages());
+    }
+
+    /** The longest query the menu's search box takes (a longer one would not be searched). */
+    public int getSearchMaxLength() {
+        return SearchQuery.MAX_LENGTH;
     }
 
     public void signOut() throws ServletException {

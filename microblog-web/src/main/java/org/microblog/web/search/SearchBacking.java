@@ -129,8 +129,4 @@ public class SearchBacking {
     public String getText() {
         return getQuery().text();
     }
-
-    public int getMaxLength() {
-        return SearchQuery.MAX_LENGTH;
-    }
 }
