@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.microblog.service.account.SignInThrottle;
+import org.microblog.service.schema.DatabaseOutage;
 
 /**
  * Deletes the sign-in throttle's rows nobody touched for a day, once an hour, so that the table holds the
@@ -31,7 +32,12 @@ public class AccountHousekeeping {
             int deleted = throttle.forgetStale();
             LOG.fine(() -> "Deleted " + deleted + " stale throttle rows");
         } catch (EJBException e) {
-            LOG.log(Level.WARNING, "The hourly sweep of stale throttle rows failed; the next one tries again", e);
+            if (DatabaseOutage.cause(e).isPresent()) {
+                // The database is out: the outage's own log says so, once; the next sweep tries again.
+                LOG.fine(() -> "The hourly sweep of stale throttle rows failed: the database is unavailable");
+            } else {
+                LOG.log(Level.WARNING, "The hourly sweep of stale throttle rows failed; the next one tries again", e);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.microblog.service.export.ExportService;
+import org.microblog.service.schema.DatabaseOutage;
 
 /**
  * Every minute: resumes the exports of posts whose job died (an instance stopped mid-way), and deletes those kept a
@@ -31,7 +32,12 @@ public class ExportHousekeeping {
             int deleted = exports.deleteExpired();
             LOG.fine(() -> "Exports resumed: " + resumed + ", deleted: " + deleted);
         } catch (EJBException e) {
-            LOG.log(Level.WARNING, "The sweep of exports failed; the next one tries again", e);
+            if (DatabaseOutage.cause(e).isPresent()) {
+                // The database is out: the outage's own log says so, once; the next sweep tries again.
+                LOG.fine(() -> "The sweep of exports failed: the database is unavailable");
+            } else {
+                LOG.log(Level.WARNING, "The sweep of exports failed; the next one tries again", e);
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.microblog.service.MicroblogException;
-import org.microblog.web.errors.DatabaseOutage;
+import org.microblog.service.schema.DatabaseOutage;
 import org.microblog.web.errors.DatabaseOutageFilter;
 import org.microblog.web.errors.DatabaseOutages;
 

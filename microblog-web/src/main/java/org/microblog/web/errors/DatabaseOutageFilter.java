@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.service.schema.DatabaseOutage;
 import org.omnifaces.util.Servlets;
 
 /**

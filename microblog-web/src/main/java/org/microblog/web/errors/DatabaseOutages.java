@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.service.schema.DatabaseOutage;
 
 /**
  * What this instance knows of a database outage, for its log ({@link OutageLog}): the requests refused

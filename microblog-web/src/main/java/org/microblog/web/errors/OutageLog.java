@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.microblog.service.schema.DatabaseOutage;
 
 /**
  * The log of one database outage at a time: a line for each kind of failure the first time it is met, a summary

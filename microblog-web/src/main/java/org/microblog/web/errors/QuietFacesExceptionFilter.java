@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.microblog.service.schema.DatabaseOutage;
 import org.omnifaces.filter.FacesExceptionFilter;
 import org.primefaces.csp.CspException;
 
