@@ -40,6 +40,7 @@ import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.account.UsernameTakenException;
 import org.microblog.service.account.WeakPasswordException;
 import org.microblog.service.account.WrongPasswordException;
+import org.microblog.service.follow.FollowService;
 
 @ExtendWith(ArquillianExtension.class)
 class AccountServiceIT {
@@ -61,6 +62,9 @@ class AccountServiceIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    FollowService follows;
 
     @Inject
     Pbkdf2PasswordHash otherCost;
@@ -354,6 +358,15 @@ class AccountServiceIT {
 
         assertEquals(Optional.of(new SignedInUser(ann.getId(), name, 0)), accounts.findSignedIn(ann.getId()));
         assertEquals(Optional.empty(), accounts.findSignedIn(Long.MAX_VALUE));
+    }
+
+    @Test
+    void aSignedInUserIsReadWithHowManyPeopleTheyFollow() {
+        User ann = fixtures.user("ann");
+        follows.follow(ann.getId(), fixtures.user("bob").getUsername());
+        follows.follow(ann.getId(), fixtures.user("cy").getUsername());
+
+        assertEquals(2, accounts.findSignedIn(ann.getId()).orElseThrow().followingCount());
     }
 
     @Test

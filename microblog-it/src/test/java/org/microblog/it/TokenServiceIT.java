@@ -13,6 +13,7 @@ import org.microblog.domain.oauth.OAuthApp;
 import org.microblog.domain.oauth.Scopes;
 import org.microblog.domain.user.User;
 import org.microblog.service.account.AccountService;
+import org.microblog.service.follow.FollowService;
 import org.microblog.service.oauth.AppService;
 import org.microblog.service.oauth.TokenService;
 
@@ -34,6 +35,9 @@ class TokenServiceIT {
 
     @EJB
     AccountService accounts;
+
+    @EJB
+    FollowService follows;
 
     @Test
     void aCodePastItsTenMinutesGivesNoTokenAndIsGoneAfterwards() {
@@ -63,6 +67,30 @@ class TokenServiceIT {
 
         accounts.endAllSessions(ann.getId());
         assertTrue(tokens.authenticate(token).isEmpty(), "ended with the sessions");
+    }
+
+    @Test
+    void aBearerCarriesItsPersonsFollowingCountAndAnAppsOwnTokenActsForNobody() {
+        OAuthApp app = apps.register("Clock", CALLBACK, "read", null).record();
+        User ann = fixtures.user("ann");
+        User bob = fixtures.user("bob");
+        User cy = fixtures.user("cy");
+        follows.follow(ann.getId(), bob.getUsername());
+        follows.follow(ann.getId(), cy.getUsername());
+        String token = tokens.exchange(app, code(app, ann), CALLBACK, VERIFIER)
+                .orElseThrow()
+                .secret();
+        String appsOwn = tokens.forApp(app, Scopes.parse("read").orElseThrow()).secret();
+
+        assertEquals(2, tokens.bearer(token).orElseThrow().followingCount());
+        assertEquals(
+                Optional.empty(), tokens.bearer(appsOwn).orElseThrow().token().getUserId());
+        assertEquals(0, tokens.bearer(appsOwn).orElseThrow().followingCount());
+        assertEquals(Optional.empty(), tokens.bearer("not-a-token"));
+
+        accounts.endAllSessions(ann.getId());
+        assertEquals(Optional.empty(), tokens.bearer(token), "ended with the sessions");
+        assertTrue(tokens.bearer(appsOwn).isPresent(), "an app's own token has no person's sessions to end with");
     }
 
     @Test

@@ -191,7 +191,8 @@ public class AccountService {
         Path<Long> credentialsVersion = user.get(User_.credentialsVersion);
         Path<Integer> unread = user.get(User_.unreadNotifications);
         Path<Integer> unreadMessages = user.get(User_.unreadMessages);
-        query.multiselect(username, credentialsVersion, unread, unreadMessages)
+        Path<Long> followingCount = user.get(User_.followingCount);
+        query.multiselect(username, credentialsVersion, unread, unreadMessages, followingCount)
                 .where(cb.equal(user.get(User_.id), userId));
         return em.createQuery(query)
                 .getResultStream()
@@ -201,7 +202,8 @@ public class AccountService {
                         row.get(username),
                         row.get(credentialsVersion),
                         row.get(unread),
-                        row.get(unreadMessages)));
+                        row.get(unreadMessages),
+                        row.get(followingCount)));
     }
 
     /**

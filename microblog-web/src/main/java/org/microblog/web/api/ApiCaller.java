@@ -5,6 +5,7 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Optional;
 import org.microblog.domain.oauth.AccessToken;
+import org.microblog.service.oauth.TokenService;
 
 /**
  * Who calls the API in this request: the access token of the {@code Authorization: Bearer} header (BearerTokens), or
@@ -19,8 +20,16 @@ public class ApiCaller {
 
     private Optional<AccessToken> token = Optional.empty();
 
-    void authenticated(AccessToken token) {
-        this.token = Optional.of(token);
+    private long followingCount;
+
+    void authenticated(TokenService.Bearer bearer) {
+        this.token = Optional.of(bearer.token());
+        this.followingCount = bearer.followingCount();
+    }
+
+    /** How many people the token's person follows, read with the token (0 without one): the home timeline's plan. */
+    public long followingCount() {
+        return followingCount;
     }
 
     /** The token, if it grants {@code scope}; a 401 or 403 otherwise. */

@@ -32,7 +32,7 @@ public class BearerTokens implements ContainerRequestFilter {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return;
         }
-        tokens.authenticate(header.substring(BEARER.length()).strip())
+        tokens.bearer(header.substring(BEARER.length()).strip())
                 .ifPresentOrElse(
                         caller::authenticated, () -> request.abortWith(ApiExceptions.error(401, ApiCaller.NO_TOKEN)));
     }

@@ -36,7 +36,7 @@ public class TimelinesResource {
         return lists.answer(
                 Paging.of(uri),
                 uri,
-                (after, size) -> timelines.home(userId, after, size),
+                (after, size) -> timelines.home(userId, caller.followingCount(), after, size),
                 (since, size, adjacent) -> timelines.homeNewer(userId, since, size, adjacent));
     }
 
