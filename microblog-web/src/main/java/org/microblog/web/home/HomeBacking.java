@@ -80,8 +80,7 @@ public class HomeBacking {
     /** The page of the timeline; the following count of the signed-in row chooses the plan (one statement less). */
     public PostPage getTimeline() {
         if (timeline == null) {
-            SignedInUser reader =
-                    currentUser.signedIn().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
+            SignedInUser reader = currentUser.requireSignedIn();
             timeline =
                     timelines.home(reader.id(), reader.followingCount(), Paging.cursor(after()), Paging.POSTS_PER_PAGE);
         }

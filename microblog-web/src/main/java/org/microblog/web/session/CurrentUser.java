@@ -47,7 +47,16 @@ public class CurrentUser {
 
     /** The signed-in user's id; call only where sign-in is required. */
     public long requireId() {
-        return id().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
+        return id().orElseThrow(CurrentUser::nobody);
+    }
+
+    /** The signed-in user's row; call only where sign-in is required. */
+    public SignedInUser requireSignedIn() {
+        return signedIn().orElseThrow(CurrentUser::nobody);
+    }
+
+    private static IllegalStateException nobody() {
+        return new IllegalStateException("Nobody is signed in");
     }
 
     public boolean isSignedIn() {
