@@ -459,16 +459,7 @@ public final class Benchmark {
     }
 
     private void measure(String name, int warm, int count, IntFunction<Object> op) {
-        for (int i = 0; i < warm; i++) {
-            op.apply(i);
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            op.apply(i);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        Row row = Row.of(name, nanos);
+        Row row = Row.timed(name, warm, count, op);
         rows.add(row);
         System.out.printf(Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", name, row.median(), row.p99());
     }
@@ -542,7 +533,7 @@ public final class Benchmark {
     }
 
     /** One row of the table: the samples of one operation, in nanoseconds. */
-    private static final class Row {
+    static final class Row {
         final String name;
         final long[] nanos;
         double ratio;
@@ -557,6 +548,20 @@ public final class Benchmark {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return new Row(name, sorted);
+        }
+
+        /** {@code op} called {@code warm} times, then timed over {@code count} calls (given the call's number). */
+        static Row timed(String name, int warm, int count, IntFunction<Object> op) {
+            for (int i = 0; i < warm; i++) {
+                op.apply(i);
+            }
+            long[] nanos = new long[count];
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                op.apply(i);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            return of(name, nanos);
         }
 
         double median() {

@@ -5,7 +5,6 @@ import jakarta.persistence.Persistence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -59,23 +58,8 @@ final class Standalone {
             System.out.println("| Operation | samples | median (ms) | p99 (ms) |");
             System.out.println("|---|---:|---:|---:|");
             rows.measure(db, services, sampled, (name, op) -> {
-                for (int i = 0; i < warmup; i++) {
-                    op.apply(i);
-                }
-                long[] nanos = new long[samples];
-                for (int i = 0; i < samples; i++) {
-                    long t0 = System.nanoTime();
-                    op.apply(i);
-                    nanos[i] = System.nanoTime() - t0;
-                }
-                Arrays.sort(nanos);
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %d | %.3f | %.3f |%n",
-                        name,
-                        samples,
-                        nanos[samples / 2] / 1e6,
-                        nanos[(int) Math.ceil(0.99 * samples) - 1] / 1e6);
+                Benchmark.Row row = Benchmark.Row.timed(name, warmup, samples, op);
+                System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f |%n", name, samples, row.median(), row.p99());
             });
         } finally {
             emf.close();

@@ -1,7 +1,6 @@
 package org.microblog.service.export;
 
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,19 +11,14 @@ import jakarta.inject.Named;
 public class ExportFinisher extends AbstractBatchlet {
 
     @Inject
-    @BatchProperty(name = ExportJob.EXPORT_ID)
-    String exportId;
-
-    @Inject
-    @BatchProperty(name = ExportJob.RUN)
-    String run;
+    ExportRun export;
 
     @Inject
     ExportRecords records;
 
     @Override
     public String process() {
-        records.finish(Long.parseLong(exportId), Integer.parseInt(run));
+        records.finish(export.exportId(), export.run());
         return "FINISHED";
     }
 }

@@ -1,6 +1,5 @@
 package org.microblog.service.export;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -20,12 +19,7 @@ public class ExportJobListener extends AbstractJobListener {
     private static final Logger LOG = Logger.getLogger(ExportJobListener.class.getName());
 
     @Inject
-    @BatchProperty(name = ExportJob.EXPORT_ID)
-    String exportId;
-
-    @Inject
-    @BatchProperty(name = ExportJob.RUN)
-    String run;
+    ExportRun export;
 
     @Inject
     JobContext job;
@@ -36,9 +30,9 @@ public class ExportJobListener extends AbstractJobListener {
     @Override
     public void afterJob() {
         if (job.getBatchStatus() == BatchStatus.FAILED) {
-            LOG.warning(() -> "Export " + exportId + " failed in run " + run + " (job execution " + job.getExecutionId()
-                    + "): see the exception above");
-            records.fail(Long.parseLong(exportId), Integer.parseInt(run));
+            LOG.warning(() -> "Export " + export.exportId() + " failed in run " + export.run() + " (job execution "
+                    + job.getExecutionId() + "): see the exception above");
+            records.fail(export.exportId(), export.run());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.microblog.service.export;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -24,12 +23,7 @@ import org.microblog.service.timeline.PostPage;
 public class ExportReader extends AbstractItemReader {
 
     @Inject
-    @BatchProperty(name = ExportJob.EXPORT_ID)
-    String exportId;
-
-    @Inject
-    @BatchProperty(name = ExportJob.RUN)
-    String run;
+    ExportRun export;
 
     @Inject
     ExportRecords records;
@@ -42,11 +36,12 @@ public class ExportReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        PostExport export = records.find(Long.parseLong(exportId))
-                .filter(found -> found.isRunning() && found.getRun() == Integer.parseInt(run))
-                .orElseThrow(() -> new IllegalStateException("Export " + exportId + " is not for run " + run));
-        ownerId = export.getOwnerId();
-        cursor = Optional.of(export.getCursor());
+        PostExport running = records.find(export.exportId())
+                .filter(found -> found.isRunning() && found.getRun() == export.run())
+                .orElseThrow(() ->
+                        new IllegalStateException("Export " + export.exportId() + " is not for run " + export.run()));
+        ownerId = running.getOwnerId();
+        cursor = Optional.of(running.getCursor());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.microblog.service.export;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -13,12 +12,7 @@ import java.util.List;
 public class ExportWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty(name = ExportJob.EXPORT_ID)
-    String exportId;
-
-    @Inject
-    @BatchProperty(name = ExportJob.RUN)
-    String run;
+    ExportRun export;
 
     @Inject
     ExportRecords records;
@@ -26,8 +20,8 @@ public class ExportWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         records.append(
-                Long.parseLong(exportId),
-                Integer.parseInt(run),
+                export.exportId(),
+                export.run(),
                 items.stream().map(PostJson.class::cast).toList());
     }
 }
