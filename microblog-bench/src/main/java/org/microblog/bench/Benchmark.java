@@ -29,6 +29,7 @@ import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
 import org.microblog.service.schema.DatabaseMigrations;
 import org.microblog.service.timeline.PostPage;
+import org.microblog.service.timeline.stored.StoredTimelineSettings;
 
 /**
  * Times the application's own services on a generated data set, in-process: the home timeline (first
@@ -103,7 +104,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%s: %s, %s; load %s%n", db.name(), scale, site, loadBefore);
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
-        try (Services services = new Services(emf, db.vendor())) {
+        try (Services services = new Services(emf, db.vendor(), StoredTimelineSettings.DEFAULTS)) {
             Benchmark bench = new Benchmark(db, services, samples, warmup);
             bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
             bench.newest = newest;

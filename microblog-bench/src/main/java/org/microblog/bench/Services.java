@@ -15,6 +15,7 @@ import org.microblog.service.block.BlockMade;
 import org.microblog.service.block.BlockService;
 import org.microblog.service.follow.FollowLinkWriter;
 import org.microblog.service.follow.FollowService;
+import org.microblog.service.follow.NewFollow;
 import org.microblog.service.follow.SuggestionService;
 import org.microblog.service.notification.NotificationService;
 import org.microblog.service.post.PostService;
@@ -24,6 +25,9 @@ import org.microblog.service.search.SearchIndex;
 import org.microblog.service.search.SearchService;
 import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
+import org.microblog.service.timeline.stored.StoredTimelineReader;
+import org.microblog.service.timeline.stored.StoredTimelineSettings;
+import org.microblog.service.timeline.stored.StoredTimelineWriter;
 
 /**
  * The application's real service classes outside the server, built through their constructors.
@@ -43,9 +47,11 @@ final class Services implements AutoCloseable {
     private final CurrentDatabase database;
     private final EntityManager activityEntityManager;
     private final SiteActivityReader activity;
+    private final StoredTimelineSettings stored;
 
-    Services(EntityManagerFactory emf, DatabaseVendor vendor) {
+    Services(EntityManagerFactory emf, DatabaseVendor vendor, StoredTimelineSettings stored) {
         this.emf = emf;
+        this.stored = stored;
         this.database = new CurrentDatabase(vendor);
         this.activityEntityManager = emf.createEntityManager();
         this.activity = new SiteActivityReader(activityEntityManager);
@@ -68,10 +74,16 @@ final class Services implements AutoCloseable {
             FollowLinkWriter links = new FollowLinkWriter(em, accounts);
             BlockService blocks = new BlockService(em, accounts, links, new DirectEvent<BlockMade>(block -> {}));
             NotificationService notifications = new NotificationService(em);
-            // What the container's event does: the notification is written in the follow's transaction.
-            follows = new FollowService(em, links, blocks, new DirectEvent<>(notifications::onNewFollow));
-            posts = new PostService(em, accounts, new SearchIndex(em, database));
-            timelines = new TimelineService(em, follows, database, activity);
+            StoredTimelineWriter storedWrites = new StoredTimelineWriter(em, stored);
+            // What the container's events do: the notification and the stored timeline's rows are written in the
+            // follow's or the post's transaction.
+            follows = new FollowService(em, links, blocks, new DirectEvent<NewFollow>(follow -> {
+                notifications.onNewFollow(follow);
+                storedWrites.followed(follow);
+            }));
+            posts = new PostService(
+                    em, accounts, new SearchIndex(em, database), new DirectEvent<>(storedWrites::published));
+            timelines = new TimelineService(em, follows, database, activity, new StoredTimelineReader(em, stored));
             suggestions = new SuggestionService(em);
             search = new SearchService(em, database);
         }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.service.timeline.stored.StoredTimelineSettings;
 
 /**
  * Some of {@link Benchmark}'s rows run alone (WhoToFollowBench, SearchBench): the database of {@code --jdbc-url}
@@ -48,7 +49,7 @@ final class Standalone {
             properties.put("eclipselink.logging.parameters", "true");
         }
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", properties);
-        try (Services services = new Services(emf, db.vendor())) {
+        try (Services services = new Services(emf, db.vendor(), StoredTimelineSettings.DEFAULTS)) {
             System.out.printf(
                     Locale.ROOT,
                     "%s, %,d users, load %s%n",

@@ -1,6 +1,7 @@
 package org.microblog.service.post;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,7 @@ import org.microblog.service.account.AccountService;
 import org.microblog.service.account.UserNotFoundException;
 import org.microblog.service.search.SearchIndex;
 
-/** Publishing posts (found by search at once), and deleting one's own. */
+/** Publishing posts (found by search at once, and fanned out to the stored timelines: {@link PostPublished}), and deleting one's own. */
 @Stateless
 public class PostService {
 
@@ -27,14 +28,19 @@ public class PostService {
     @Inject
     SearchIndex searchIndex;
 
+    @Inject
+    Event<PostPublished> published;
+
     /** For the container, which fills the fields above. */
     public PostService() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public PostService(EntityManager em, AccountService accounts, SearchIndex searchIndex) {
+    public PostService(
+            EntityManager em, AccountService accounts, SearchIndex searchIndex, Event<PostPublished> published) {
         this.em = em;
         this.accounts = accounts;
         this.searchIndex = searchIndex;
+        this.published = published;
     }
 
     /**
@@ -54,6 +60,7 @@ public class PostService {
         em.flush();
         searchIndex.add(post);
         countPosts(authorId, 1);
+        published.fire(new PostPublished(post.getId(), authorId));
         return post;
     }
 

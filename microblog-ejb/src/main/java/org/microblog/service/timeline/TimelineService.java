@@ -20,6 +20,7 @@ import org.microblog.service.block.BlockPredicates;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.schema.CurrentDatabase;
 import org.microblog.service.schema.DatabaseVendor;
+import org.microblog.service.timeline.stored.StoredTimelineReader;
 
 /**
  * Newest-first lists of posts, paged by cursor: the home timeline, one user's posts and all posts.
@@ -28,7 +29,9 @@ import org.microblog.service.schema.DatabaseVendor;
  * come from joining the followers table, which holds every user's link to themself, to the posts of the
  * followed users: each post once, own posts included, without an OR. The join reads one {@link TimelineWindow}
  * of time after another, newest first, until the page is full; each window is read with the {@link
- * HomeTimelinePlan} that costs the database least ({@link #planFor}).
+ * HomeTimelinePlan} that costs the database least ({@link #planFor}): this is the pull. A reader who follows many
+ * has a stored timeline as well ({@code service.timeline.stored}): its pages are read from it down to its floor, and
+ * pulled below it.
  */
 @Stateless
 public class TimelineService {
@@ -47,6 +50,9 @@ public class TimelineService {
     @Inject
     SiteActivityReader activity;
 
+    @Inject
+    StoredTimelineReader stored;
+
     /**
      * For the container, which fills the fields above. Every service is built so: the persistence context can only
      * be injected into a field, never into a constructor, and an EJB needs a public no-arg constructor anyway, so
@@ -57,11 +63,16 @@ public class TimelineService {
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
     public TimelineService(
-            EntityManager em, FollowService follows, CurrentDatabase database, SiteActivityReader activity) {
+            EntityManager em,
+            FollowService follows,
+            CurrentDatabase database,
+            SiteActivityReader activity,
+            StoredTimelineReader stored) {
         this.em = em;
         this.follows = follows;
         this.database = database;
         this.activity = activity;
+        this.stored = stored;
     }
 
     /** Posts by {@code userId} and everyone they follow, newest first. */
@@ -74,10 +85,41 @@ public class TimelineService {
      * they follow ({@code followingCount}, which only chooses the plan): one statement less.
      */
     public PostPage home(long userId, long followingCount, Optional<TimelineCursor> after, int size) {
+        int pageSize = pageSize(size);
+        return PostPage.of(load(homeIds(userId, followingCount, after, pageSize + 1)), pageSize);
+    }
+
+    /**
+     * Up to {@code count} ids of the home timeline's posts after the cursor, newest first: from the reader's stored
+     * timeline down to its floor if they have one ready, and pulled below it (or all pulled without one).
+     */
+    private List<Long> homeIds(long userId, long followingCount, Optional<TimelineCursor> after, int count) {
+        Optional<TimelineCursor> floor = stored.floor(userId);
+        if (floor.isEmpty()) {
+            return pulledIds(userId, followingCount, after, count);
+        }
+        List<Long> ids = new ArrayList<>(count);
+        Optional<TimelineCursor> below = after;
+        if (after.isEmpty() || after.get().isAfter(floor.get())) {
+            ids.addAll(stored.postIds(userId, floor.get(), after, count));
+            if (ids.size() == count) {
+                return ids;
+            }
+            below = floor; // the pull goes on strictly older than the floor, which the stored entries hold
+        }
+        ids.addAll(pulledIds(userId, followingCount, below, count - ids.size()));
+        return ids;
+    }
+
+    /**
+     * The pull: up to {@code count} ids of the posts by {@code userId} and the {@code followingCount} people they
+     * follow after the cursor, newest first, read from the posts themselves. Stored timelines are built from it.
+     */
+    public List<Long> pulledIds(long userId, long followingCount, Optional<TimelineCursor> after, int count) {
         long authors = followingCount + 1; // and the reader's own posts
         SiteActivity site = activity.current();
-        return inWindows(site, authors, after, size, (window, count) -> planFor(site, window, authors, count)
-                .postIds(userId, window, count));
+        return idsInWindows(site, authors, after, count, (window, missing) -> planFor(site, window, authors, missing)
+                .postIds(userId, window, missing));
     }
 
     /** How a list finds the ids of its posts in one window, newest first. */
@@ -87,22 +129,18 @@ public class TimelineService {
     }
 
     /**
-     * A page of a list that draws on {@code authors} users' posts on the {@code site}, read one {@link
-     * TimelineWindow} after another, newest first, until the page (and one more post, which tells that there is
-     * a next page) is full; then the posts are loaded with their authors.
+     * Up to {@code wanted} ids of a list that draws on {@code authors} users' posts on the {@code site}, read one
+     * {@link TimelineWindow} after another, newest first, until there are {@code wanted} or a window has no bound.
      */
-    private PostPage inWindows(
-            SiteActivity site, long authors, Optional<TimelineCursor> after, int size, WindowQuery query) {
-        int pageSize = pageSize(size);
-        int wanted = pageSize + 1;
+    private static List<Long> idsInWindows(
+            SiteActivity site, long authors, Optional<TimelineCursor> after, int wanted, WindowQuery query) {
         TimelineWindow window = TimelineWindow.first(site, authors, wanted, after, Instant.now());
         List<Long> ids = new ArrayList<>(wanted);
         while (true) {
-            int missing = wanted - ids.size();
-            List<Long> found = query.postIds(window, missing);
+            List<Long> found = query.postIds(window, wanted - ids.size());
             ids.addAll(found);
             if (ids.size() == wanted || !window.isBounded()) {
-                return PostPage.of(load(ids), pageSize);
+                return ids;
             }
             window = window.older(found.size(), wanted - ids.size(), site);
         }
@@ -213,7 +251,10 @@ public class TimelineService {
      */
     private PostPage acrossTheSite(Optional<TimelineCursor> after, int size, Source source) {
         SiteActivity site = activity.current();
-        return inWindows(site, site.users(), after, size, (window, count) -> postIds(source, window, count));
+        int pageSize = pageSize(size);
+        List<Long> ids = idsInWindows(
+                site, site.users(), after, pageSize + 1, (window, count) -> postIds(source, window, count));
+        return PostPage.of(load(ids), pageSize);
     }
 
     /** Up to {@code count} ids of the posts that {@code source} keeps in {@code window}, newest first. */

@@ -1,0 +1,83 @@
+package org.microblog.service.timeline.stored;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.microblog.domain.post.TimelineCursor;
+
+/**
+ * Reads a home timeline from its stored entries, in the caller's transaction.
+ *
+ * <p>The entries are joined with the live rows, so that what the rules of the home timeline take away is gone at
+ * once, whatever the entries hold: the reader's link to the author (an unfollow, a block, a removed follower), its
+ * mute flag, and the post itself (deleted). Derby is told the plan (the reader's range of the index newest first, then
+ * one primary-key read of the link and of the post per entry, stopping when the page is full); PostgreSQL finds it
+ * by itself and reads the overrides as comments.
+ */
+@Dependent
+public class StoredTimelineReader {
+
+    private static final String POST_IDS = """
+            SELECT e.post_id FROM --DERBY-PROPERTIES joinOrder=FIXED
+              timeline_entries e --DERBY-PROPERTIES index=UX_TIMELINE_ENTRIES
+              , followers f --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=PK_FOLLOWERS
+              , posts p --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=PK_POSTS
+            WHERE e.reader_id = ?1
+              AND e.created_at >= ?2 AND (e.created_at > ?2 OR e.post_id >= ?3)
+              %s
+              AND f.follower_id = e.reader_id AND f.followed_id = e.author_id AND f.muted = FALSE
+              AND p.id = e.post_id
+            ORDER BY e.created_at DESC, e.post_id DESC
+            """;
+
+    private static final String OLDER_THAN_CURSOR =
+            "AND e.created_at <= ?4 AND (e.created_at < ?4 OR (e.created_at = ?4 AND e.post_id < ?5))";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StoredTimelineSettings settings;
+
+    /** For the container, which fills the fields above. */
+    protected StoredTimelineReader() {}
+
+    /** For tools outside the server (the benchmark): the collaborators the container would inject. */
+    public StoredTimelineReader(EntityManager em, StoredTimelineSettings settings) {
+        this.em = em;
+        this.settings = settings;
+    }
+
+    /**
+     * The floor of the reader's stored timeline, if they have one that is ready and stored timelines are on: the
+     * oldest position its entries answer for. Empty: read the pull.
+     */
+    public Optional<TimelineCursor> floor(long readerId) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        return StoredTimelineRows.readyFloor(em, readerId);
+    }
+
+    /**
+     * Up to {@code count} ids of the reader's stored entries at {@code floor} or newer and older than {@code after},
+     * newest first, without those the live rows take away.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> postIds(long readerId, TimelineCursor floor, Optional<TimelineCursor> after, int count) {
+        Query query = em.createNativeQuery(POST_IDS.formatted(after.isPresent() ? OLDER_THAN_CURSOR : ""))
+                .setParameter(1, readerId)
+                .setParameter(2, Timestamp.from(floor.timestamp()))
+                .setParameter(3, floor.postId())
+                .setMaxResults(count);
+        after.ifPresent(cursor ->
+                query.setParameter(4, Timestamp.from(cursor.timestamp())).setParameter(5, cursor.postId()));
+        return ((List<Number>) query.getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+}
