@@ -21,7 +21,8 @@ import java.util.Optional;
  * transaction also moves the outbox row's cursor (the last follower id done), so that a worker killed mid-chunk loses
  * that chunk's work only, and the next worker to claim the post once the claim has run out goes on from the cursor.
  * The rows are written only where missing: whatever ran twice, or raced with a build or a follow, adds a post to a
- * timeline once.
+ * timeline once. Derby is told the plan (the outbox row, the author's followers in the chunk, each one's stored
+ * timeline by its key): on its own it may scan a small table and wait for rows another transaction is writing.
  */
 @Stateless
 public class FanOutService {
@@ -93,10 +94,13 @@ public class FanOutService {
         Optional<Long> last = lastFollowerOfChunk(authorId, after);
         em.createNativeQuery("""
                         INSERT INTO timeline_entries (reader_id, created_at, post_id, author_id)
-                        SELECT s.reader_id, o.created_at, o.post_id, o.author_id FROM fan_outs o, followers f, stored_timelines s
+                        SELECT s.reader_id, o.created_at, o.post_id, o.author_id FROM --DERBY-PROPERTIES joinOrder=FIXED
+                          fan_outs o --DERBY-PROPERTIES constraint=PK_FAN_OUTS
+                          , followers f --DERBY-PROPERTIES index=IX_FOLLOWERS_FOLLOWED
+                          , stored_timelines s --DERBY-PROPERTIES constraint=PK_STORED_TIMELINES
                         WHERE o.post_id = ?1 AND f.followed_id = o.author_id AND f.follower_id > ?2 AND f.follower_id <= ?3
                           AND s.reader_id = f.follower_id
-                          AND NOT EXISTS (SELECT 1 FROM timeline_entries e
+                          AND NOT EXISTS (SELECT 1 FROM timeline_entries e --DERBY-PROPERTIES index=UX_TIMELINE_ENTRIES
                             WHERE e.reader_id = s.reader_id AND e.created_at = o.created_at AND e.post_id = o.post_id
                               AND e.author_id = o.author_id)
                         """)

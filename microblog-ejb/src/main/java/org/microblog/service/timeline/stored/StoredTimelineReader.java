@@ -25,8 +25,8 @@ public class StoredTimelineReader {
     private static final String POST_IDS = """
             SELECT e.post_id FROM --DERBY-PROPERTIES joinOrder=FIXED
               timeline_entries e --DERBY-PROPERTIES index=UX_TIMELINE_ENTRIES
-              , followers f --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=PK_FOLLOWERS
-              , posts p --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=PK_POSTS
+              , followers f --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, constraint=PK_FOLLOWERS
+              , posts p --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, constraint=PK_POSTS
             WHERE e.reader_id = ?1
               AND e.created_at >= ?2 AND (e.created_at > ?2 OR e.post_id >= ?3)
               %s

@@ -40,27 +40,30 @@ public class StoredTimelineWriter {
 
     /**
      * In the publishing transaction: the post into the author's own stored timeline (if they have one), and into the
-     * outbox, from which the workers fan it out. The fan-out's own rows are copied from the post's row, so that the
-     * times are the database's to the last digit.
+     * outbox, from which the workers fan it out. Neither statement reads the posts table: on Derby, a read of it here
+     * could wait for another author's uncommitted post while that one waits for this one.
      */
     public void published(@Observes PostPublished post) {
         if (!settings.enabled()) {
             return;
         }
+        Timestamp at = Timestamp.from(post.at());
         em.createNativeQuery("""
                         INSERT INTO timeline_entries (reader_id, created_at, post_id, author_id)
-                        SELECT s.reader_id, p.created_at, p.id, p.author_id FROM stored_timelines s, posts p
-                        WHERE s.reader_id = ?1 AND p.id = ?2
+                        SELECT s.reader_id, ?2, ?3, ?1 FROM stored_timelines s WHERE s.reader_id = ?1
                         """)
                 .setParameter(1, post.authorId())
-                .setParameter(2, post.postId())
+                .setParameter(2, at)
+                .setParameter(3, post.postId())
                 .executeUpdate();
         em.createNativeQuery("""
                         INSERT INTO fan_outs (post_id, author_id, created_at, queued_at, next_follower_id)
-                        SELECT p.id, p.author_id, p.created_at, ?2, 0 FROM posts p WHERE p.id = ?1
+                        VALUES (?1, ?2, ?3, ?4, 0)
                         """)
                 .setParameter(1, post.postId())
-                .setParameter(2, Timestamp.from(Instant.now()))
+                .setParameter(2, post.authorId())
+                .setParameter(3, at)
+                .setParameter(4, Timestamp.from(Instant.now()))
                 .executeUpdate();
     }
 
