@@ -266,6 +266,105 @@ class ClusterIT {
                 found.document().select(".posts .post-body").eachText());
     }
 
+    /**
+     * A post whose author has 100,000 followers with stored timelines (made in the database, as the generator would)
+     * is fanned out by one instance, killed with SIGKILL mid-way; once its claim runs out another instance finishes
+     * the fan-out, each follower gets the post once, and a follower reads it on every instance.
+     */
+    @Test
+    void aFanOutWhoseInstanceIsKilledMidWayIsFinishedByAnother() throws Exception {
+        String star = Names.unique("star");
+        String fan = Names.unique("fan");
+        WebClient starOnFirst = new WebClient(cluster.instance(1));
+        starOnFirst.register(star);
+        WebClient fanOnFirst = new WebClient(cluster.instance(1));
+        fanOnFirst.register(fan);
+        fanOnFirst.submit(fanOnFirst.get(""), "followByName", "submit", Map.of("followByName:username", star));
+        int followers = 100_000;
+        try (Connection db = cluster.database();
+                Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO users (username, email, password_hash) SELECT '" + star
+                    + "-f' || n, '" + star + "-f' || n || '@example.org', 'none' FROM generate_series(1, "
+                    + followers + ") n");
+            sql.execute(
+                    "INSERT INTO followers (follower_id, followed_id) SELECT id, id FROM users WHERE username LIKE '"
+                            + star + "-f%'");
+            sql.execute("INSERT INTO followers (follower_id, followed_id) SELECT u.id, s.id FROM users u, users s"
+                    + " WHERE u.username LIKE '" + star + "-f%' AND s.username = '" + star + "'");
+            // they follow nobody else and nothing is posted yet: their stored timelines are ready, and empty
+            sql.execute("INSERT INTO stored_timelines (reader_id, ready, floor_time, floor_post_id, version)"
+                    + " SELECT id, TRUE, TIMESTAMP '1970-01-01 00:00:00', 0, 0 FROM users WHERE username LIKE '"
+                    + star + "-f%'");
+            // the fan registered through the site: theirs is built by a worker
+            sql.execute("INSERT INTO stored_timelines (reader_id, ready, floor_time, floor_post_id, version)"
+                    + " SELECT id, FALSE, TIMESTAMP '1970-01-01 00:00:00', 0, 0 FROM users WHERE username = '" + fan
+                    + "'");
+        }
+        Await.until(
+                "the fan's stored timeline is built",
+                Duration.ofSeconds(30),
+                () -> single("SELECT COUNT(*) FROM stored_timelines s, users u WHERE s.reader_id = u.id AND s.ready"
+                                + " AND u.username = '" + fan + "'")
+                        == 1);
+
+        starOnFirst.submit(starOnFirst.get(""), "post", "submit", Map.of("post:body", "to all " + star));
+        long postId =
+                single("SELECT p.id FROM posts p, users u WHERE p.author_id = u.id AND u.username = '" + star + "'");
+        // Killed as soon as an instance claims it: the fan-out takes seconds, so it is then mid-way.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (text("SELECT claimed_by FROM fan_outs WHERE post_id = " + postId).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "an instance claims the fan-out");
+            Thread.sleep(10);
+        }
+        String worker = text("SELECT claimed_by FROM fan_outs WHERE post_id = " + postId);
+        String victim = null;
+        for (int i = 1; i <= Cluster.INSTANCES; i++) {
+            if (worker.startsWith("pid-" + cluster.pid("i" + i) + "-")) {
+                victim = "i" + i;
+            }
+        }
+        assertTrue(victim != null, "the claim " + worker + " is an instance's");
+        cluster.kill(victim);
+        try {
+            assertTrue(single("SELECT COUNT(*) FROM fan_outs WHERE post_id = " + postId) == 1, "killed mid-way");
+            Await.until(
+                    "another instance finishes the fan-out",
+                    Duration.ofSeconds(90),
+                    () -> single("SELECT COUNT(*) FROM fan_outs WHERE post_id = " + postId) == 0);
+            assertEquals(
+                    followers + 1,
+                    single("SELECT COUNT(*) FROM timeline_entries WHERE post_id = " + postId),
+                    "every follower with a stored timeline once: the 100,000 and the fan");
+            for (int i = 1; i <= Cluster.INSTANCES; i++) {
+                if (("i" + i).equals(victim)) {
+                    continue;
+                }
+                WebClient fanThere = new WebClient(cluster.instance(i));
+                fanThere.signIn(fan);
+                assertTrue(fanThere.get("").body().contains("to all " + star), "the fan reads it on i" + i);
+            }
+        } finally {
+            cluster.start();
+        }
+    }
+
+    private static long single(String query) throws SQLException {
+        try (Connection db = cluster.database();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static String text(String query) throws SQLException {
+        try (Connection db = cluster.database();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery(query)) {
+            return row.next() ? row.getString(1) : "";
+        }
+    }
+
     @Test
     void aMessageSentThroughOneInstanceIsCountedAndReadOnAnother() {
         String ann = Names.unique("ann");

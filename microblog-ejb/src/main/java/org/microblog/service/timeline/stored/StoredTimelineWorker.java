@@ -58,8 +58,9 @@ public class StoredTimelineWorker {
     @Inject
     StoredTimelineSettings settings;
 
-    /** This instance's name in the claims. */
-    private final String worker = "worker-" + UUID.randomUUID();
+    /** This instance's name in the claims: its process id, so that an operator can tell whose a claim is. */
+    private final String worker = "pid-" + ProcessHandle.current().pid() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
 
     private final Semaphore drainers = new Semaphore(DRAINERS);
     private final List<Future<?>> schedules = new ArrayList<>();
