@@ -44,6 +44,9 @@ import org.microblog.service.timeline.stored.TimelineBuildService;
  * with its ten-second reading, which reads through an entity manager of its own (it reads numbers, never
  * entities, and the tools call it outside any write).
  *
+ * <p>The stored timelines' services ({@link Call#builds}, {@link Call#fanOuts}) run through {@link #transaction}, one
+ * transaction per call as the worker runs them in the server.
+ *
  * <p>Each service keeps the no-arg constructor and the annotated fields that the container uses, and has a second
  * constructor, taking its collaborators, for tools such as this (why: {@link TimelineService#TimelineService()}).
  */

@@ -1,7 +1,6 @@
 package org.microblog.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.LongPredicate;
 import org.microblog.service.timeline.stored.FanOutService;
 import org.microblog.service.timeline.stored.StoredTimelineSettings;
 import org.microblog.service.timeline.stored.TimelineBuildService;
@@ -247,31 +245,12 @@ final class StoredTimelines {
                 bytes);
     }
 
-    /** Which of {@code readers} have a ready stored timeline. */
-    LongPredicate ready() {
-        return this::isReady;
-    }
-
     private long single(String sql) {
         try (Connection c = db.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    /** The count of a one-parameter query. */
-    long count(String sql, long parameter) {
-        try (Connection c = db.connect();
-                PreparedStatement p = c.prepareStatement(sql)) {
-            p.setLong(1, parameter);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
