@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * read from stored entries instead. For each band of following counts ({@link #BANDS}, ±10 %), up to {@value
  * #USERS_PER_BAND} readers chosen by seed, round-robin: {@code TimelineService.pulledIds} for the page and one more,
  * then the posts with their authors, as {@code home} read every page before stored timelines (after the reader's
- * following count). Stored timelines are neither read nor written. A markdown table of median and p99 per band.
+ * following count). Stored timelines are neither read nor written. After a warm-up over all bands, a markdown table
+ * of median and p99 per band (each row after its own warm-up too).
  *
  * <pre>
  * ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--seed 7]
@@ -27,9 +28,24 @@ final class PullByFollowingBench {
 
     public static void main(String[] argv) throws Exception {
         Standalone.run(argv, (db, services, sampled, timed) -> {
-            SplittableRandom random = new SplittableRandom(new Database.Args(argv).getLong("seed", 7));
-            for (int band : BANDS) {
-                long[] users = readers(db, band, random);
+            Database.Args args = new Database.Args(argv);
+            SplittableRandom random = new SplittableRandom(args.getLong("seed", 7));
+            long[][] readers = new long[BANDS.length][];
+            for (int b = 0; b < BANDS.length; b++) {
+                readers[b] = readers(db, BANDS[b], random);
+            }
+            // A warm-up over every band first, so that the first band is not the one that meets a cold JIT and cache.
+            int warmup = args.getInt("warmup", 500);
+            for (int i = 0; i < warmup; i++) {
+                for (long[] users : readers) {
+                    if (users.length > 0) {
+                        services.pulledPage(users[i % users.length], Benchmark.PAGE_SIZE + 1);
+                    }
+                }
+            }
+            for (int b = 0; b < BANDS.length; b++) {
+                int band = BANDS[b];
+                long[] users = readers[b];
                 if (users.length == 0) {
                     System.out.printf(Locale.ROOT, "| Pull, first page, follows %,d ±10 %% (nobody) | | | |%n", band);
                     continue;
