@@ -71,8 +71,6 @@ public final class Benchmark {
     static final int DEEP_PAGE = 10;
     static final int USERS_PER_GROUP = 20;
     private static final int[][] GROUPS = {{10, 8, 12}, {100, 85, 115}, {1000, 850, 1150}, {5000, 4500, 5000}};
-    /** The groups from which on the pull's first page is timed too: they read stored timelines. */
-    private static final int PULL_ROWS_FROM = 1000;
     /** How many posts the fan-out delay publishes, by an ordinary author and by the most-followed one. */
     private static final int FAN_OUTS_ORDINARY = 20;
 
@@ -192,8 +190,9 @@ public final class Benchmark {
                     "Home timeline, page " + DEEP_PAGE + " by cursor, " + group,
                     i -> services.timelines(
                             t -> t.home(users[i % users.length], cursors.get(i % users.length), PAGE_SIZE)));
-            if (GROUPS[g][0] >= PULL_ROWS_FROM) {
-                // The same first page as home read it before stored timelines, on the same data.
+            if (GROUPS[g][2] >= services.storedTimelineSettings().threshold()) {
+                // Readers here may read a stored timeline: the same first page as home read it before, on the same
+                // data.
                 measure(
                         "Pull (no stored timeline), first page, " + group,
                         i -> services.pulledPage(users[i % users.length], PAGE_SIZE + 1));
