@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,16 +20,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
 import org.microblog.service.schema.DatabaseMigrations;
 import org.microblog.service.timeline.PostPage;
+import org.microblog.service.timeline.TimelineService;
 import org.microblog.service.timeline.stored.StoredTimelineSettings;
 
 /**
@@ -43,10 +50,20 @@ import org.microblog.service.timeline.stored.StoredTimelineSettings;
  * tutorial's query (the users it times the tutorial's query for). Any difference stops the run with an
  * error, and no table is written.
  *
+ * <p>Stored home timelines (issue 25): before anything, every sampled reader who follows {@code --stored-threshold}
+ * people or more (default the application's) gets a ready stored timeline where it has none, built as the server's
+ * worker builds one ({@link StoredTimelines}); their pages are then also checked to equal the pull's after the same
+ * cursor, the groups that read stored timelines get a row for the pull's first page on the same data, and the writes
+ * include the fan-out's delay, run as the worker runs it. The table says how big the stored timelines are.
+ *
  * <pre>
  * ./microblog bench [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--tutorial-users N]
- *                   [--tutorial-timeout 120] [--output docs/benchmarks.md]
+ *                   [--tutorial-timeout 120] [--output docs/benchmarks.md] [--stored-threshold 200]
+ * ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500]
  * </pre>
+ *
+ * The second is a mode of its own ({@link PullByFollowingBench}): the pull's first page by following count, which
+ * sets the threshold.
  */
 public final class Benchmark {
 
@@ -54,12 +71,17 @@ public final class Benchmark {
     static final int DEEP_PAGE = 10;
     static final int USERS_PER_GROUP = 20;
     private static final int[][] GROUPS = {{10, 8, 12}, {100, 85, 115}, {1000, 850, 1150}, {5000, 4500, 5000}};
+    /** How many posts the fan-out delay publishes, by an ordinary author and by the most-followed one. */
+    private static final int FAN_OUTS_ORDINARY = 20;
+
+    private static final int FAN_OUTS_MOST_FOLLOWED = 5;
     /** A site whose newest post is older than this is reported as quiet. */
     private static final Duration QUIET = Duration.ofHours(1);
 
     private final Database db;
     private final Services services;
     private final List<Row> rows = new ArrayList<>();
+    private StoredTimelines.Size storedSize;
     private final int samples;
     private final int warmup;
     private int tutorialTimeoutSeconds = 120;
@@ -74,7 +96,12 @@ public final class Benchmark {
 
     public static void main(String[] argv) throws Exception {
         Database.Args args = new Database.Args(argv);
+        if (args.has("pull-by-following")) {
+            PullByFollowingBench.main(argv);
+            return;
+        }
         Database db = Database.from(args);
+        StoredTimelineSettings storedSettings = Generate.storedTimelineSettings(args);
         int samples = args.getInt("samples", 2000);
         int warmup = args.getInt("warmup", 500);
         int tutorialUsers = args.getInt("tutorial-users", db.isPostgres() ? 5 : 1);
@@ -104,7 +131,7 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%s: %s, %s; load %s%n", db.name(), scale, site, loadBefore);
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
-        try (Services services = new Services(emf, db.vendor(), StoredTimelineSettings.DEFAULTS)) {
+        try (Services services = new Services(emf, db.vendor(), storedSettings)) {
             Benchmark bench = new Benchmark(db, services, samples, warmup);
             bench.tutorialTimeoutSeconds = args.getInt("tutorial-timeout", 120);
             bench.newest = newest;
@@ -122,6 +149,16 @@ public final class Benchmark {
     }
 
     private void run(Samples s, int tutorialUsers) {
+        StoredTimelines stored = new StoredTimelines(db, services);
+        long[] homeUsers = Arrays.stream(s.groups).flatMapToLong(Arrays::stream).toArray();
+        int built = stored.ensureReady(homeUsers);
+        storedSize = stored.size();
+        System.out.printf(
+                Locale.ROOT,
+                "Stored timelines: %d built for the sampled readers who follow %,d or more; %s%n",
+                built,
+                services.storedTimelineSettings().threshold(),
+                storedSize);
         List<List<Optional<TimelineCursor>>> deep = new ArrayList<>();
         for (int g = 0; g < GROUPS.length; g++) {
             long[] users = s.groups[g];
@@ -133,6 +170,7 @@ public final class Benchmark {
         }
 
         verifyAgainstMergedAuthors(s, deep);
+        verifyStoredAgainstPull(s, deep);
 
         Row[] firstPages = new Row[GROUPS.length];
         for (int g = 0; g < GROUPS.length; g++) {
@@ -152,6 +190,13 @@ public final class Benchmark {
                     "Home timeline, page " + DEEP_PAGE + " by cursor, " + group,
                     i -> services.timelines(
                             t -> t.home(users[i % users.length], cursors.get(i % users.length), PAGE_SIZE)));
+            if (GROUPS[g][2] >= services.storedTimelineSettings().threshold()) {
+                // Readers here may read a stored timeline: the same first page as home read it before, on the same
+                // data.
+                measure(
+                        "Pull (no stored timeline), first page, " + group,
+                        i -> services.pulledPage(users[i % users.length], PAGE_SIZE + 1));
+            }
         }
 
         long[] ordinary = s.ordinaryUsers;
@@ -221,6 +266,7 @@ public final class Benchmark {
      * the server; the data is left as it was (the posts deleted, every follow undone by its unfollow).
      */
     private void writes(Samples s) {
+        fanOutDelays(s);
         long[] ordinary = s.ordinaryUsers;
         long lastPost = single("SELECT MAX(id) FROM posts");
         try {
@@ -232,6 +278,15 @@ public final class Benchmark {
                             Locale.ROOT, "Publish a post, most-followed user (%,d followers)", s.mostFollowedCount),
                     i -> services.write((f, p) -> p.publish(s.mostFollowed, "bench post " + i)));
         } finally {
+            // What publishing wrote besides the post: the author's count, their own stored entry, the outbox row
+            // (nothing fanned these posts out).
+            String authors = Arrays.stream(ordinary)
+                    .mapToObj(Long::toString)
+                    .collect(Collectors.joining(",", "(" + s.mostFollowed + ",", ")"));
+            update("UPDATE users SET posts_count = posts_count - (SELECT COUNT(*) FROM posts p WHERE p.author_id = "
+                    + "users.id AND p.id > " + lastPost + ") WHERE id IN " + authors);
+            update("DELETE FROM timeline_entries WHERE reader_id IN " + authors + " AND post_id > " + lastPost);
+            update("DELETE FROM fan_outs WHERE post_id > " + lastPost);
             update("DELETE FROM posts WHERE id > " + lastPost);
         }
         SplittableRandom random = new SplittableRandom(11);
@@ -263,21 +318,220 @@ public final class Benchmark {
                 i -> s.mostFollowed);
     }
 
-    /** A follow then its unfollow, each timed in its own row; both must change the link. */
+    /**
+     * The fan-out's delay: from the commit of a post until it is in the stored timeline of every follower who has
+     * one (its outbox row gone), the fan-out run as the server's worker runs it, on one thread right after the
+     * commit: a claim, then a chunk of followers per transaction until the last. By an ordinary author ({@value
+     * #FAN_OUTS_ORDINARY} posts, after a few not timed) and by the most-followed ({@value #FAN_OUTS_MOST_FOLLOWED});
+     * a row for the chunks' transactions too. Each post is checked to have reached every follower with a stored
+     * timeline, then deleted through {@code PostService.delete}, with its entries.
+     */
+    private void fanOutDelays(Samples s) {
+        long pending = services.transaction(c -> c.fanOuts.pending());
+        if (pending > 0) {
+            throw new IllegalStateException(pending + " posts wait for their fan-out (fan_outs): the fan-out delay"
+                    + " would time theirs. Start the server on this data set to drain them, then run again.");
+        }
+        long ordinary = s.ordinaryUsers[0];
+        List<Long> chunks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            publishAndFanOut(ordinary, new ArrayList<>());
+        }
+        long[][] delays = {new long[FAN_OUTS_ORDINARY], new long[FAN_OUTS_MOST_FOLLOWED]};
+        long[] authors = {ordinary, s.mostFollowed};
+        for (int a = 0; a < authors.length; a++) {
+            for (int i = 0; i < delays[a].length; i++) {
+                delays[a][i] = publishAndFanOut(authors[a], chunks);
+            }
+        }
+        String[] who = {"ordinary author", "most-followed author"};
+        for (int a = 0; a < authors.length; a++) {
+            long author = authors[a];
+            Row row = Row.of(
+                    String.format(
+                            Locale.ROOT,
+                            "Fan-out delay, %s (%,d followers, %,d with stored timelines)",
+                            who[a],
+                            single("SELECT COUNT(*) FROM followers WHERE follower_id <> followed_id AND followed_id = "
+                                    + author),
+                            single("SELECT COUNT(*) FROM followers f, stored_timelines t WHERE f.followed_id = "
+                                    + author + " AND f.follower_id <> f.followed_id AND t.reader_id = f.follower_id")),
+                    delays[a]);
+            addRow(row);
+        }
+        Row chunk = Row.of("", chunks.stream().mapToLong(Long::longValue).toArray());
+        addRow(Row.of(
+                String.format(
+                        Locale.ROOT,
+                        "Fan-out, one chunk's transaction (up to %,d followers; max %.1f ms)",
+                        services.storedTimelineSettings().chunk(),
+                        chunk.percentile(1.0)),
+                chunk.nanos));
+    }
+
+    /**
+     * Publishes a post by {@code author}, fans it out, checks it and deletes it again.
+     *
+     * @return the nanoseconds from the publish's commit to the end of its fan-out; the chunks' transactions are
+     *     added to {@code chunks}
+     */
+    private long publishAndFanOut(long author, List<Long> chunks) {
+        long postId = services.write((f, p) -> p.publish(author, "fan-out bench post"))
+                .getId();
+        long committed = System.nanoTime();
+        String worker = "bench-fan-out-" + ProcessHandle.current().pid();
+        try {
+            Optional<Long> claimed = services.transaction(c -> c.fanOuts.claim(worker));
+            if (!claimed.equals(Optional.of(postId))) {
+                throw new IllegalStateException("The fan-out claimed " + claimed + " instead of post " + postId
+                        + ": another worker is running on this data set?");
+            }
+            boolean done = false;
+            while (!done) {
+                long t0 = System.nanoTime();
+                done = services.transaction(c -> c.fanOuts.nextChunk(postId, worker));
+                chunks.add(System.nanoTime() - t0);
+            }
+            long delay = System.nanoTime() - committed;
+            long left = single("SELECT COUNT(*) FROM fan_outs WHERE post_id = " + postId);
+            long expected = single("SELECT COUNT(*) FROM followers f, stored_timelines t WHERE f.followed_id = "
+                    + author + " AND t.reader_id = f.follower_id");
+            long entries = single("SELECT COUNT(*) FROM followers f, timeline_entries e WHERE f.followed_id = " + author
+                    + " AND e.reader_id = f.follower_id AND e.created_at = (SELECT created_at FROM posts WHERE id = "
+                    + postId + ") AND e.post_id = " + postId);
+            if (left != 0 || entries != expected) {
+                throw new IllegalStateException("The fan-out of post " + postId + " by user " + author + " left "
+                        + left + " outbox rows and wrote " + entries + " entries for " + expected
+                        + " stored timelines of its author's followers (and the author)");
+            }
+            return delay;
+        } finally {
+            deletePost(author, postId);
+        }
+    }
+
+    /** Deletes a post the benchmark made through the application, then its stored entries and outbox row. */
+    private void deletePost(long author, long postId) {
+        Timestamp createdAt;
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT created_at FROM posts WHERE id = " + postId)) {
+            rs.next();
+            createdAt = rs.getTimestamp(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        services.write((f, p) -> p.delete(author, postId));
+        try (Connection c = db.connect();
+                PreparedStatement entries = c.prepareStatement("DELETE FROM timeline_entries WHERE reader_id IN "
+                        + "(SELECT f.follower_id FROM followers f WHERE f.followed_id = ?) "
+                        + "AND created_at = ? AND post_id = ?");
+                PreparedStatement outbox = c.prepareStatement("DELETE FROM fan_outs WHERE post_id = ?")) {
+            c.setAutoCommit(false);
+            entries.setLong(1, author);
+            entries.setTimestamp(2, createdAt);
+            entries.setLong(3, postId);
+            entries.executeUpdate();
+            outbox.setLong(1, postId);
+            outbox.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void addRow(Row row) {
+        rows.add(row);
+        System.out.printf(Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", row.name, row.median(), row.p99());
+    }
+
+    /**
+     * A follow then its unfollow, each timed in its own row; both must change the link. The stored timelines are
+     * left as they were: a follow brings the followed person's posts into the follower's stored timeline (and may
+     * raise its floor, or start one when it crosses the threshold), which the unfollow leaves to the reading.
+     */
     private void followCycle(String who, IntFunction<Long> actor, IntFunction<Long> target) {
-        for (int i = 0; i < warmup; i++) {
-            followThenUnfollow(actor.apply(i), target.apply(i), null, null, 0);
+        int calls = Math.max(warmup, samples);
+        Map<Long, Optional<List<Object>>> storedBefore = new HashMap<>();
+        for (int i = 0; i < calls; i++) {
+            storedBefore.computeIfAbsent(actor.apply(i), this::storedTimelineRow);
         }
-        long[] follows = new long[samples];
-        long[] unfollows = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            followThenUnfollow(actor.apply(i), target.apply(i), follows, unfollows, i);
+        Set<List<Long>> pairs = new HashSet<>();
+        try {
+            for (int i = 0; i < warmup; i++) {
+                pairs.add(List.of(actor.apply(i), target.apply(i)));
+                followThenUnfollow(actor.apply(i), target.apply(i), null, null, 0);
+            }
+            long[] follows = new long[samples];
+            long[] unfollows = new long[samples];
+            for (int i = 0; i < samples; i++) {
+                pairs.add(List.of(actor.apply(i), target.apply(i)));
+                followThenUnfollow(actor.apply(i), target.apply(i), follows, unfollows, i);
+            }
+            addFollowRows(who, follows, unfollows);
+        } finally {
+            restoreStoredTimelines(storedBefore, pairs);
         }
-        for (Row row : List.of(Row.of("Follow, " + who, follows), Row.of("Unfollow, " + who, unfollows))) {
-            rows.add(row);
-            System.out.printf(
-                    Locale.ROOT, "  %-70s median %8.3f ms  p99 %8.3f ms%n", row.name, row.median(), row.p99());
+    }
+
+    /** The reader's stored_timelines row (ready, floor_time, floor_post_id, version), if any. */
+    private Optional<List<Object>> storedTimelineRow(long reader) {
+        try (Connection c = db.connect();
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT ready, floor_time, floor_post_id, version FROM stored_timelines WHERE reader_id = ?")) {
+            p.setLong(1, reader);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(List.of(rs.getBoolean(1), rs.getTimestamp(2), rs.getLong(3), rs.getLong(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Puts the readers' stored timelines back as they were before the follows: the rows as they were (a row the
+     * follows started is deleted), and the entries of the (reader, followed) pairs, all unfollowed again, gone.
+     */
+    private void restoreStoredTimelines(Map<Long, Optional<List<Object>>> before, Set<List<Long>> pairs) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement entries =
+                    c.prepareStatement("DELETE FROM timeline_entries WHERE reader_id = ? AND author_id = ?")) {
+                for (List<Long> pair : pairs) {
+                    entries.setLong(1, pair.get(0));
+                    entries.setLong(2, pair.get(1));
+                    entries.executeUpdate();
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM stored_timelines WHERE reader_id = ?");
+                    PreparedStatement restore = c.prepareStatement("UPDATE stored_timelines SET ready = ?, "
+                            + "floor_time = ?, floor_post_id = ?, version = ? WHERE reader_id = ?")) {
+                for (Map.Entry<Long, Optional<List<Object>>> reader : before.entrySet()) {
+                    if (reader.getValue().isEmpty()) {
+                        delete.setLong(1, reader.getKey());
+                        delete.executeUpdate();
+                    } else {
+                        List<Object> row = reader.getValue().get();
+                        restore.setBoolean(1, (Boolean) row.get(0));
+                        restore.setTimestamp(2, (Timestamp) row.get(1));
+                        restore.setLong(3, (Long) row.get(2));
+                        restore.setLong(4, (Long) row.get(3));
+                        restore.setLong(5, reader.getKey());
+                        restore.executeUpdate();
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void addFollowRows(String who, long[] follows, long[] unfollows) {
+        addRow(Row.of("Follow, " + who, follows));
+        addRow(Row.of("Unfollow, " + who, unfollows));
     }
 
     private void followThenUnfollow(long actor, long target, long[] follows, long[] unfollows, int i) {
@@ -373,6 +627,47 @@ public final class Benchmark {
             }
         }
         System.out.printf(Locale.ROOT, "Verified %d pages against the merged posts of each followed user%n", checked);
+    }
+
+    /**
+     * Every sampled user's first and deep page of the home timeline (from their stored timeline if they have one
+     * ready) must equal the pull's ({@link TimelineService#pulledIds}) after the same cursor.
+     */
+    private void verifyStoredAgainstPull(Samples s, List<List<Optional<TimelineCursor>>> deep) {
+        int checked = 0;
+        int stored = 0;
+        for (int g = 0; g < GROUPS.length; g++) {
+            for (int u = 0; u < s.groups[g].length; u++) {
+                long user = s.groups[g][u];
+                long following = services.follows(f -> f.followingCount(user));
+                boolean ready = hasReadyStoredTimeline(user);
+                int page = 1;
+                for (Optional<TimelineCursor> cursor :
+                        List.of(Optional.<TimelineCursor>empty(), deep.get(g).get(u))) {
+                    List<Long> pulled = services.timelines(t -> t.pulledIds(user, following, cursor, PAGE_SIZE + 1));
+                    List<Long> expected = pulled.subList(0, Math.min(PAGE_SIZE, pulled.size()));
+                    List<Long> actual = ids(services.timelines(t -> t.home(user, cursor, PAGE_SIZE))
+                            .posts());
+                    if (!expected.equals(actual)) {
+                        throw new IllegalStateException("Home timeline of user " + user + " (follows " + following
+                                + ", stored timeline " + (ready ? "ready" : "none") + "), page " + page + " after "
+                                + cursor + " differs from the pull's:\n pull   " + expected + "\n home   " + actual);
+                    }
+                    checked++;
+                    stored += ready ? 1 : 0;
+                    page = DEEP_PAGE;
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "Verified %d pages against the pull (%d of them read from stored timelines)%n",
+                checked,
+                stored);
+    }
+
+    private boolean hasReadyStoredTimeline(long user) {
+        return single("SELECT COUNT(*) FROM stored_timelines WHERE ready = TRUE AND reader_id = " + user) > 0;
     }
 
     private List<Long> mergedAuthors(long[] authors, Optional<TimelineCursor> cursor) {
@@ -488,6 +783,14 @@ public final class Benchmark {
                 USERS_PER_GROUP,
                 samples,
                 warmup));
+        if (storedSize != null) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "Stored timelines (readers who follow %,d or more, up to %,d entries each): %s.%n%n",
+                    services.storedTimelineSettings().threshold(),
+                    services.storedTimelineSettings().size(),
+                    storedSize));
+        }
         b.append("| Operation | samples | median (ms) | p99 (ms) | tutorial ÷ home |\n");
         b.append("|---|---:|---:|---:|---:|\n");
         for (Row r : rows) {
@@ -650,7 +953,7 @@ public final class Benchmark {
                     groups, ordinary, median, top[0], top[1], most[0], most[1], pairs.toArray(long[][]::new), users);
         }
 
-        private static long[] pick(long[] ids, int n, SplittableRandom random) {
+        static long[] pick(long[] ids, int n, SplittableRandom random) {
             long[] copy = ids.clone();
             for (int i = copy.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -661,7 +964,7 @@ public final class Benchmark {
             return Arrays.copyOf(copy, Math.min(n, copy.length));
         }
 
-        private static long[] ids(Connection c, String sql) throws SQLException {
+        static long[] ids(Connection c, String sql) throws SQLException {
             List<Long> ids = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql)) {

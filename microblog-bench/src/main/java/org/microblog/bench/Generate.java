@@ -1,5 +1,7 @@
 package org.microblog.bench;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.io.BufferedWriter;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.microblog.domain.post.SearchWords;
 import org.microblog.service.schema.DatabaseMigrations;
+import org.microblog.service.timeline.stored.StoredTimelineSettings;
 import org.postgresql.PGConnection;
 
 /**
@@ -45,6 +48,8 @@ import org.postgresql.PGConnection;
  * <pre>
  * ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--end now | now-16h | 2026-11-25T12:00:00Z | 2026-11-25]
  *                      [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres]
+ *                      [--stored-threshold 200] [--stored-timelines false]
+ * ./microblog generate --stored-timelines-only [--stored-threshold 200] [--jdbc-url URL --user U]
  * </pre>
  *
  * Users are {@code user1 .. userN} ({@code userN@example.org}), all with the password {@value #PASSWORD};
@@ -56,6 +61,14 @@ import org.postgresql.PGConnection;
  * load times: docs/benchmarks.md, "The data set") and loads them, printing rows, rate and time left as it goes.
  * PostgreSQL gets the rows by {@code COPY} into tables without indexes or constraints, which are then built once,
  * each in one sort; Derby imports into empty tables, which it does in bulk, building each index once at the end.
+ *
+ * <p>Then it builds the stored home timelines (issue 25) of every user who follows {@code --stored-threshold} people
+ * or more (default: the application's, {@code StoredTimelineSettings.DEFAULTS}), as the server's worker would once
+ * started: claimed and built from the pull one reader at a time, on two threads ({@link StoredTimelines}), and
+ * prints their number, entries and size. {@code --stored-timelines false} leaves them to the server.
+ * {@code --stored-timelines-only} does that step alone on an existing data set: it refuses nothing, keeps what exists
+ * and builds only what is missing (after a change of the threshold, say, or a data set generated before stored
+ * timelines).
  */
 public final class Generate {
 
@@ -96,6 +109,19 @@ public final class Generate {
         // once), and a run's tree still stays small enough to be quick to insert into.
         System.setProperty("derby.storage.sortBufferMax", System.getProperty("derby.storage.sortBufferMax", "120000"));
         long t0 = System.nanoTime();
+        StoredTimelineSettings stored = storedTimelineSettings(args);
+        if (args.has("stored-timelines-only")) {
+            System.out.printf(
+                    Locale.ROOT, "Building the missing stored timelines in %s%n", db.name() + " " + db.jdbcUrl());
+            DatabaseMigrations.configuration(db.dataSource()).load().migrate();
+            try {
+                buildStoredTimelines(db, stored);
+            } finally {
+                db.shutdown();
+            }
+            System.out.printf(Locale.ROOT, "Done in %.1f s.%n", seconds(t0));
+            return;
+        }
         System.out.printf(
                 Locale.ROOT,
                 "Generating %,d users and %,d posts (seed %d, %s to %s) into %s%n",
@@ -170,6 +196,9 @@ public final class Generate {
                 System.out.printf(Locale.ROOT, "  statistics updated  %.1f s%n", seconds(t0));
             }
             summary(graph, followers);
+            if (!args.get("stored-timelines", "true").equals("false")) {
+                buildStoredTimelines(db, stored);
+            }
         } finally {
             try (var files = Files.list(work)) {
                 for (Path p : files.toList()) {
@@ -184,6 +213,31 @@ public final class Generate {
                 "Done in %.1f s. Every generated user signs in with the password '%s'.%n",
                 seconds(t0),
                 PASSWORD);
+    }
+
+    /** The application's settings of stored timelines, with {@code --stored-threshold N} if given. */
+    static StoredTimelineSettings storedTimelineSettings(Database.Args args) {
+        StoredTimelineSettings defaults = StoredTimelineSettings.DEFAULTS;
+        return new StoredTimelineSettings(
+                true, args.getInt("stored-threshold", defaults.threshold()), defaults.size(), defaults.chunk());
+    }
+
+    /**
+     * Builds every missing stored timeline of the data set through the application's services, then prints how many
+     * there are, their entries and their size.
+     */
+    private static void buildStoredTimelines(Database db, StoredTimelineSettings settings) {
+        long t = System.nanoTime();
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("microblog", db.persistenceProperties());
+        try (Services services = new Services(emf, db.vendor(), settings)) {
+            StoredTimelines stored = new StoredTimelines(db, services);
+            stored.buildMissing();
+            stored.analyze();
+            System.out.printf(Locale.ROOT, "  stored timelines built  %.1f s%n", seconds(t));
+            System.out.println("Stored timelines: " + stored.size());
+        } finally {
+            emf.close();
+        }
     }
 
     /** {@code now}, {@code now-16h} (hours, minutes or days: {@code h}, {@code m}, {@code d}), an ISO instant or a day. */

@@ -6,10 +6,13 @@ import jakarta.enterprise.util.TypeLiteral;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.microblog.domain.post.Post;
 import org.microblog.service.account.AccountService;
 import org.microblog.service.block.BlockMade;
 import org.microblog.service.block.BlockService;
@@ -23,11 +26,14 @@ import org.microblog.service.schema.CurrentDatabase;
 import org.microblog.service.schema.DatabaseVendor;
 import org.microblog.service.search.SearchIndex;
 import org.microblog.service.search.SearchService;
+import org.microblog.service.timeline.PostsWithAuthors;
 import org.microblog.service.timeline.SiteActivityReader;
 import org.microblog.service.timeline.TimelineService;
+import org.microblog.service.timeline.stored.FanOutService;
 import org.microblog.service.timeline.stored.StoredTimelineReader;
 import org.microblog.service.timeline.stored.StoredTimelineSettings;
 import org.microblog.service.timeline.stored.StoredTimelineWriter;
+import org.microblog.service.timeline.stored.TimelineBuildService;
 
 /**
  * The application's real service classes outside the server, built through their constructors.
@@ -37,6 +43,9 @@ import org.microblog.service.timeline.stored.StoredTimelineWriter;
  * application-scoped beans are built once, as the container does: the database, and the site activity reader
  * with its ten-second reading, which reads through an entity manager of its own (it reads numbers, never
  * entities, and the tools call it outside any write).
+ *
+ * <p>The stored timelines' services ({@link Call#builds}, {@link Call#fanOuts}) run through {@link #transaction}, one
+ * transaction per call as the worker runs them in the server.
  *
  * <p>Each service keeps the no-arg constructor and the annotated fields that the container uses, and has a second
  * constructor, taking its collaborators, for tools such as this (why: {@link TimelineService#TimelineService()}).
@@ -62,14 +71,18 @@ final class Services implements AutoCloseable {
      * in or change a password: the account service gets no password hashing (Jakarta Security's, which lives in
      * the server) and no remember-me tokens. Nor do they block anyone: a block would tell no observer.
      */
-    private final class Call {
+    final class Call {
+        final EntityManager em;
         final FollowService follows;
         final PostService posts;
         final TimelineService timelines;
         final SuggestionService suggestions;
         final SearchService search;
+        final TimelineBuildService builds;
+        final FanOutService fanOuts;
 
         Call(EntityManager em) {
+            this.em = em;
             AccountService accounts = new AccountService(em, null, null);
             FollowLinkWriter links = new FollowLinkWriter(em, accounts);
             BlockService blocks = new BlockService(em, accounts, links, new DirectEvent<BlockMade>(block -> {}));
@@ -86,7 +99,14 @@ final class Services implements AutoCloseable {
             timelines = new TimelineService(em, follows, database, activity, new StoredTimelineReader(em, stored));
             suggestions = new SuggestionService(em);
             search = new SearchService(em, database);
+            builds = new TimelineBuildService(em, timelines, stored);
+            fanOuts = new FanOutService(em, stored);
         }
+    }
+
+    /** The stored timelines' settings these services run with. */
+    StoredTimelineSettings storedTimelineSettings() {
+        return stored;
     }
 
     <T> T timelines(Function<TimelineService, T> call) {
@@ -115,11 +135,32 @@ final class Services implements AutoCloseable {
 
     /** A write through the follow and post services, in a transaction of its own, committed at the end. */
     <T> T write(BiFunction<FollowService, PostService, T> call) {
+        return transaction(services -> call.apply(services.follows, services.posts));
+    }
+
+    /**
+     * The pull's first page of the home timeline, as {@link TimelineService#home(long, Optional, int)} read every
+     * page before stored timelines: the reader's following count, the ids pulled ({@code count} of them, the page
+     * and one more), then the posts with their authors, on one entity manager.
+     */
+    List<Post> pulledPage(long userId, int count) {
+        return entityManager(em -> {
+            Call services = new Call(em);
+            long following = services.follows.followingCount(userId);
+            return PostsWithAuthors.load(em, services.timelines.pulledIds(userId, following, Optional.empty(), count));
+        });
+    }
+
+    /**
+     * Any call on the services, in a transaction of its own, committed at the end, rolled back if it throws: as
+     * the server runs each call of the stored timelines' worker (a claim, a chunk of a fan-out, a build).
+     */
+    <T> T transaction(Function<Call, T> call) {
         return entityManager(em -> {
             Call services = new Call(em);
             em.getTransaction().begin();
             try {
-                T result = call.apply(services.follows, services.posts);
+                T result = call.apply(services);
                 em.getTransaction().commit();
                 return result;
             } finally {
