@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -12,8 +13,9 @@ import java.util.SplittableRandom;
  * read from stored entries instead. For each band of following counts ({@link #BANDS}, ±10 %), up to {@value
  * #USERS_PER_BAND} readers chosen by seed, round-robin: {@code TimelineService.pulledIds} for the page and one more,
  * then the posts with their authors, as {@code home} read every page before stored timelines (after the reader's
- * following count). Stored timelines are neither read nor written. After a warm-up over all bands, a markdown table
- * of median and p99 per band (each row after its own warm-up too).
+ * following count), and beside it the same page as {@code home} reads it now (from the stored timeline of a reader who
+ * has one ready). After a warm-up over all bands, a markdown table of median and p99 per band (each row after its own
+ * warm-up too).
  *
  * <pre>
  * ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--seed 7]
@@ -21,7 +23,7 @@ import java.util.SplittableRandom;
  */
 final class PullByFollowingBench {
 
-    static final int[] BANDS = {50, 100, 150, 200, 300, 400, 500, 700, 1000};
+    static final int[] BANDS = {10, 50, 100, 150, 200, 300, 400, 500, 700, 1000, 5000};
     static final int USERS_PER_BAND = 20;
 
     private PullByFollowingBench() {}
@@ -54,6 +56,17 @@ final class PullByFollowingBench {
                         String.format(
                                 Locale.ROOT, "Pull, first page, follows %,d ±10 %% (%d users)", band, users.length),
                         i -> services.pulledPage(users[i % users.length], Benchmark.PAGE_SIZE + 1));
+                // The page as home reads it now: from the stored timeline for those who have one ready.
+                timed.accept(
+                        String.format(
+                                Locale.ROOT,
+                                "Home, first page, follows %,d ±10 %% (%d with a stored timeline)",
+                                band,
+                                Arrays.stream(users)
+                                        .filter(services::hasStoredTimeline)
+                                        .count()),
+                        i -> services.timelines(
+                                t -> t.home(users[i % users.length], Optional.empty(), Benchmark.PAGE_SIZE)));
             }
         });
     }

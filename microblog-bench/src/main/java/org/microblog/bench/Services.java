@@ -151,6 +151,12 @@ final class Services implements AutoCloseable {
         });
     }
 
+    /** Whether the reader has a stored timeline ready, which home reads. */
+    boolean hasStoredTimeline(long userId) {
+        return entityManager(
+                em -> new StoredTimelineReader(em, stored).floor(userId).isPresent());
+    }
+
     /**
      * Any call on the services, in a transaction of its own, committed at the end, rolled back if it throws: as
      * the server runs each call of the stored timelines' worker (a claim, a chunk of a fan-out, a build).
