@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.microblog.service.timeline.stored.FanOutService;
+import org.microblog.service.timeline.stored.Claims;
 import org.microblog.service.timeline.stored.StoredTimelineSettings;
 import org.microblog.service.timeline.stored.TimelineBuildService;
 
@@ -45,7 +43,7 @@ final class StoredTimelines {
      * Starts a stored timeline for every reader who follows as many as the threshold and has none ({@link
      * TimelineBuildService#startMissing}), then builds every one that is not ready, claimed as the worker claims them.
      * Whatever exists is kept: this only adds what is missing. A claim held by a worker that died runs out after
-     * {@link FanOutService#LEASE}: it waits for it once, then builds what it left.
+     * {@link Claims#LEASE}: it waits for it once, then builds what it left.
      */
     void buildMissing() {
         int started = services.transaction(c -> c.builds.startMissing());
@@ -84,7 +82,7 @@ final class StoredTimelines {
                     Locale.ROOT,
                     "  %,d stored timelines are claimed by another worker: waiting for the claims to run out%n",
                     left);
-            sleep(FanOutService.LEASE.toMillis() + 1_000);
+            sleep(Claims.LEASE.toMillis() + 1_000);
             waited = true;
         }
         progress.finish();
@@ -142,19 +140,9 @@ final class StoredTimelines {
         }
     }
 
-    /** {@link TimelineBuildService#claim}'s statement, for one given reader. */
+    /** {@link TimelineBuildService#claim(long, String)}, in a transaction of its own. */
     private boolean claim(long reader, String worker) {
-        Instant now = Instant.now();
-        return services.transaction(c -> c.em.createNativeQuery("""
-                                UPDATE stored_timelines SET claimed_by = ?2, claimed_until = ?3
-                                WHERE reader_id = ?1 AND ready = FALSE AND (claimed_until IS NULL OR claimed_until < ?4)
-                                """)
-                        .setParameter(1, reader)
-                        .setParameter(2, worker)
-                        .setParameter(3, Timestamp.from(now.plus(FanOutService.LEASE)))
-                        .setParameter(4, Timestamp.from(now))
-                        .executeUpdate())
-                == 1;
+        return services.transaction(c -> c.builds.claim(reader, worker));
     }
 
     /** Runs one task per thread, each named as a worker of its own, and waits for all of them. */

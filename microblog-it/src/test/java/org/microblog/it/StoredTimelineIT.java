@@ -193,83 +193,66 @@ class StoredTimelineIT {
         private void follow() {
             User follower = random.nextInt(4) < 3 ? aReader() : anyone();
             User followed = anyone();
-            try {
+            attempt(follower, "follows", followed, () -> {
                 if (follows.follow(follower.getId(), followed.getUsername())) {
                     followedSince.put(List.of(follower.getId(), followed.getId()), steps.size());
                 }
-                steps.add(follower.getUsername() + " follows " + followed.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(follower.getUsername() + " may not follow " + followed.getUsername());
-            }
+            });
         }
 
         private void unfollow() {
             User follower = aReader();
             User followed = anyone();
-            try {
+            attempt(follower, "unfollows", followed, () -> {
                 follows.unfollow(follower.getId(), followed.getUsername());
                 followedSince.remove(List.of(follower.getId(), followed.getId()));
-                steps.add(follower.getUsername() + " unfollows " + followed.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(follower.getUsername() + " may not unfollow " + followed.getUsername());
-            }
+            });
         }
 
         private void mute() {
             User follower = aReader();
             User followed = anyone();
-            try {
-                mutes.mute(follower.getId(), followed.getUsername());
-                steps.add(follower.getUsername() + " mutes " + followed.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(follower.getUsername() + " may not mute " + followed.getUsername());
-            }
+            attempt(follower, "mutes", followed, () -> mutes.mute(follower.getId(), followed.getUsername()));
         }
 
         private void unmute() {
             User follower = aReader();
             User followed = anyone();
-            try {
-                mutes.unmute(follower.getId(), followed.getUsername());
-                steps.add(follower.getUsername() + " unmutes " + followed.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(follower.getUsername() + " may not unmute " + followed.getUsername());
-            }
+            attempt(follower, "unmutes", followed, () -> mutes.unmute(follower.getId(), followed.getUsername()));
         }
 
         private void block() {
             User blocker = anyone();
             User blocked = anyone();
-            try {
+            attempt(blocker, "blocks", blocked, () -> {
                 blocks.block(blocker.getId(), blocked.getUsername());
                 followedSince.remove(List.of(blocker.getId(), blocked.getId()));
                 followedSince.remove(List.of(blocked.getId(), blocker.getId()));
-                steps.add(blocker.getUsername() + " blocks " + blocked.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(blocker.getUsername() + " may not block " + blocked.getUsername());
-            }
+            });
         }
 
         private void unblock() {
             User blocker = anyone();
             User blocked = anyone();
-            try {
-                blocks.unblock(blocker.getId(), blocked.getUsername());
-                steps.add(blocker.getUsername() + " unblocks " + blocked.getUsername());
-            } catch (MicroblogException refused) {
-                steps.add(blocker.getUsername() + " may not unblock " + blocked.getUsername());
-            }
+            attempt(blocker, "unblocks", blocked, () -> blocks.unblock(blocker.getId(), blocked.getUsername()));
         }
 
         private void removeFollower() {
             User user = anyone();
             User follower = aReader();
-            try {
+            attempt(user, "removes the follower", follower, () -> {
                 blocks.removeFollower(user.getId(), follower.getUsername());
                 followedSince.remove(List.of(follower.getId(), user.getId()));
-                steps.add(user.getUsername() + " removes the follower " + follower.getUsername());
+            });
+        }
+
+        /** One user's action on another, as a step; the service may refuse it (following oneself, say). */
+        private void attempt(User actor, String does, User other, Runnable action) {
+            try {
+                action.run();
+                steps.add(actor.getUsername() + " " + does + " " + other.getUsername());
             } catch (MicroblogException refused) {
-                steps.add(user.getUsername() + " may not remove " + follower.getUsername());
+                steps.add(actor.getUsername() + " " + does + " " + other.getUsername() + ": refused");
             }
         }
 

@@ -6,9 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +14,7 @@ import java.util.Optional;
  * author's followers, a chunk of followers per transaction, so that no transaction is long and readers are never
  * locked out. Publishing does not wait for it.
  *
- * <p>A worker {@link #claim claims} a post for {@link #LEASE} and renews the claim with every chunk; the chunk's
+ * <p>A worker {@link #claim claims} a post ({@link Claims}) and renews the claim with every chunk; the chunk's
  * transaction also moves the outbox row's cursor (the last follower id done), so that a worker killed mid-chunk loses
  * that chunk's work only, and the next worker to claim the post once the claim has run out goes on from the cursor.
  * The rows are written only where missing: whatever ran twice, or raced with a build or a follow, adds a post to a
@@ -26,9 +23,6 @@ import java.util.Optional;
  */
 @Stateless
 public class FanOutService {
-
-    /** How long a claim lasts without a chunk done: a live worker renews it far sooner. */
-    public static final Duration LEASE = Duration.ofSeconds(30);
 
     @PersistenceContext
     EntityManager em;
@@ -48,28 +42,7 @@ public class FanOutService {
     /** Claims for {@code worker} the oldest queued post that no live claim holds: its id, or empty if there is none. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> claim(String worker) {
-        Timestamp now = Timestamp.from(Instant.now());
-        @SuppressWarnings("unchecked")
-        List<Number> free =
-                em.createNativeQuery("""
-                        SELECT post_id FROM fan_outs WHERE claimed_until IS NULL OR claimed_until < ?1
-                        ORDER BY queued_at
-                        """).setParameter(1, now).setMaxResults(8).getResultList();
-        for (Number postId : free) {
-            int claimed = em.createNativeQuery("""
-                            UPDATE fan_outs SET claimed_by = ?2, claimed_until = ?3
-                            WHERE post_id = ?1 AND (claimed_until IS NULL OR claimed_until < ?4)
-                            """)
-                    .setParameter(1, postId.longValue())
-                    .setParameter(2, worker)
-                    .setParameter(3, Timestamp.from(now.toInstant().plus(LEASE)))
-                    .setParameter(4, now)
-                    .executeUpdate();
-            if (claimed == 1) {
-                return Optional.of(postId.longValue());
-            }
-        }
-        return Optional.empty();
+        return Claims.claimOne(em, "fan_outs", "post_id", "TRUE", "queued_at", worker);
     }
 
     /**
@@ -119,7 +92,7 @@ public class FanOutService {
                 .setParameter(1, postId)
                 .setParameter(2, worker)
                 .setParameter(3, last.get())
-                .setParameter(4, Timestamp.from(Instant.now().plus(LEASE)))
+                .setParameter(4, Claims.renewedUntil())
                 .executeUpdate();
         return false;
     }

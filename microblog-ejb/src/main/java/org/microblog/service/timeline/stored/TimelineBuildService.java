@@ -25,6 +25,8 @@ import org.microblog.service.timeline.TimelineService;
 @Stateless
 public class TimelineBuildService {
 
+    private static final String NOT_READY = "ready = FALSE";
+
     @PersistenceContext
     EntityManager em;
 
@@ -75,28 +77,13 @@ public class TimelineBuildService {
     /** Claims for {@code worker} a stored timeline to build that no live claim holds: its reader, or empty. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> claim(String worker) {
-        Timestamp now = Timestamp.from(Instant.now());
-        @SuppressWarnings("unchecked")
-        List<Number> free =
-                em.createNativeQuery("""
-                        SELECT reader_id FROM stored_timelines
-                        WHERE ready = FALSE AND (claimed_until IS NULL OR claimed_until < ?1)
-                        """).setParameter(1, now).setMaxResults(8).getResultList();
-        for (Number readerId : free) {
-            int claimed = em.createNativeQuery("""
-                            UPDATE stored_timelines SET claimed_by = ?2, claimed_until = ?3
-                            WHERE reader_id = ?1 AND ready = FALSE AND (claimed_until IS NULL OR claimed_until < ?4)
-                            """)
-                    .setParameter(1, readerId.longValue())
-                    .setParameter(2, worker)
-                    .setParameter(3, Timestamp.from(now.toInstant().plus(FanOutService.LEASE)))
-                    .setParameter(4, now)
-                    .executeUpdate();
-            if (claimed == 1) {
-                return Optional.of(readerId.longValue());
-            }
-        }
-        return Optional.empty();
+        return Claims.claimOne(em, "stored_timelines", "reader_id", NOT_READY, "reader_id", worker);
+    }
+
+    /** Claims for {@code worker} the stored timeline of {@code readerId} to build, unless it is ready or claimed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean claim(long readerId, String worker) {
+        return Claims.claim(em, "stored_timelines", "reader_id", readerId, NOT_READY, worker);
     }
 
     /**
