@@ -17,7 +17,9 @@ import org.microblog.domain.post.TimelineCursor;
  * once, whatever the entries hold: the reader's link to the author (an unfollow, a block, a removed follower), its
  * mute flag, and the post itself (deleted). Derby is told the plan (the reader's range of the index newest first, then
  * one primary-key read of the link and of the post per entry, stopping when the page is full); PostgreSQL finds it
- * by itself and reads the overrides as comments.
+ * by itself and reads the overrides as comments. The page's size is in the statement, not a JDBC row limit: PostgreSQL
+ * then plans for the page, and stops at it, instead of reading every entry of the reader (docs/benchmarks.md, "Stored
+ * home timelines").
  */
 @Dependent
 public class StoredTimelineReader {
@@ -33,6 +35,7 @@ public class StoredTimelineReader {
               AND f.follower_id = e.reader_id AND f.followed_id = e.author_id AND f.muted = FALSE
               AND p.id = e.post_id
             ORDER BY e.created_at DESC, e.post_id DESC
+            FETCH FIRST ?6 ROWS ONLY
             """;
 
     private static final String OLDER_THAN_CURSOR =
@@ -74,7 +77,7 @@ public class StoredTimelineReader {
                 .setParameter(1, readerId)
                 .setParameter(2, Timestamp.from(floor.timestamp()))
                 .setParameter(3, floor.postId())
-                .setMaxResults(count);
+                .setParameter(6, count);
         after.ifPresent(cursor ->
                 query.setParameter(4, Timestamp.from(cursor.timestamp())).setParameter(5, cursor.postId()));
         return ((List<Number>) query.getResultList())
