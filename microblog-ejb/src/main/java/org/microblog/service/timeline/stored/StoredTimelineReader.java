@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.microblog.domain.post.TimelineCursor;
+import org.microblog.service.schema.CurrentDatabase;
+import org.microblog.service.schema.DatabaseVendor;
 
 /**
  * Reads a home timeline from its stored entries, in the caller's transaction.
@@ -18,8 +20,10 @@ import org.microblog.domain.post.TimelineCursor;
  * mute flag, and the post itself (deleted). Derby is told the plan (the reader's range of the index newest first, then
  * one primary-key read of the link and of the post per entry, stopping when the page is full); PostgreSQL finds it
  * by itself and reads the overrides as comments. The page's size is in the statement, not a JDBC row limit: PostgreSQL
- * then plans for the page, and stops at it, instead of reading every entry of the reader (docs/benchmarks.md, "Stored
- * home timelines").
+ * then plans for the page, and stops at it, instead of reading every entry of the reader. And PostgreSQL gets the
+ * values written in (numbers and times from the service, never text from a request), as the pull's join does
+ * (FollowedAuthorsJoin): its generic plan for a statement prepared five times, made without them, hashed all the
+ * reader's links and sorted all their entries, 2.2 ms instead of 0.3 (docs/benchmarks.md, "Stored home timelines").
  */
 @Dependent
 public class StoredTimelineReader {
@@ -44,16 +48,23 @@ public class StoredTimelineReader {
     @PersistenceContext
     EntityManager em;
 
+    /** EclipseLink's query hint (QueryHints.BIND_PARAMETERS), named here so that the module needs only the JPA API. */
+    private static final String BIND_PARAMETERS = "eclipselink.jdbc.bind-parameters";
+
     @Inject
     StoredTimelineSettings settings;
+
+    @Inject
+    CurrentDatabase database;
 
     /** For the container, which fills the fields above. */
     protected StoredTimelineReader() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public StoredTimelineReader(EntityManager em, StoredTimelineSettings settings) {
+    public StoredTimelineReader(EntityManager em, StoredTimelineSettings settings, CurrentDatabase database) {
         this.em = em;
         this.settings = settings;
+        this.database = database;
     }
 
     /**
@@ -77,7 +88,8 @@ public class StoredTimelineReader {
                 .setParameter(1, readerId)
                 .setParameter(2, Timestamp.from(floor.timestamp()))
                 .setParameter(3, floor.postId())
-                .setParameter(6, count);
+                .setParameter(6, count)
+                .setHint(BIND_PARAMETERS, Boolean.toString(database.is(DatabaseVendor.DERBY)));
         after.ifPresent(cursor ->
                 query.setParameter(4, Timestamp.from(cursor.timestamp())).setParameter(5, cursor.postId()));
         return ((List<Number>) query.getResultList())
