@@ -96,8 +96,7 @@ final class Services implements AutoCloseable {
             }));
             posts = new PostService(
                     em, accounts, new SearchIndex(em, database), new DirectEvent<>(storedWrites::published));
-            timelines = new TimelineService(
-                    em, follows, database, activity, new StoredTimelineReader(em, stored, database));
+            timelines = new TimelineService(em, follows, database, activity, new StoredTimelineReader(em, stored));
             suggestions = new SuggestionService(em);
             search = new SearchService(em, database);
             builds = new TimelineBuildService(em, timelines, stored);
@@ -154,8 +153,8 @@ final class Services implements AutoCloseable {
 
     /** Whether the reader has a stored timeline ready, which home reads. */
     boolean hasStoredTimeline(long userId) {
-        return entityManager(em ->
-                new StoredTimelineReader(em, stored, database).floor(userId).isPresent());
+        return entityManager(
+                em -> new StoredTimelineReader(em, stored).floor(userId).isPresent());
     }
 
     /**
