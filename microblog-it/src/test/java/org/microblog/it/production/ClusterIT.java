@@ -349,14 +349,10 @@ class ClusterIT {
     }
 
     private static long single(String query) throws SQLException {
-        try (Connection db = cluster.database();
-                Statement sql = db.createStatement();
-                ResultSet row = sql.executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return Long.parseLong(text(query));
     }
 
+    /** The first column of the query's first row, as text; "" if it has no row. */
     private static String text(String query) throws SQLException {
         try (Connection db = cluster.database();
                 Statement sql = db.createStatement();
