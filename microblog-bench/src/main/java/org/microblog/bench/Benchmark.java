@@ -75,8 +75,12 @@ public final class Benchmark {
     private static final int FAN_OUTS_ORDINARY = 20;
 
     private static final int FAN_OUTS_MOST_FOLLOWED = 5;
-    /** A site whose newest post is older than this is reported as quiet. */
-    private static final Duration QUIET = Duration.ofHours(1);
+    /**
+     * A site whose newest post is older than this is reported as quiet: it tells a data set generated with {@code --end
+     * now} and measured within hours (live) from one generated with {@code --end now-16h} (quiet). The header gives
+     * the exact age.
+     */
+    private static final Duration QUIET = Duration.ofHours(4);
 
     private final Database db;
     private final Services services;

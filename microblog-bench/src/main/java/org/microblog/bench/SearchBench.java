@@ -48,8 +48,11 @@ final class SearchBench {
     static void measure(
             Database db, Services services, long[] readers, BiConsumer<String, IntFunction<Object>> measure) {
         SearchBench bench = new SearchBench(db, services);
-        if (!db.isPostgres() && bench.ids("SELECT post_id FROM post_words WHERE word > ?", "", 1).isEmpty()) {
-            System.out.println("Search left out: this Derby data set has no word index (generate --search-index false)");
+        if (!db.isPostgres()
+                && bench.ids("SELECT post_id FROM post_words WHERE word > ?", "", 1)
+                        .isEmpty()) {
+            System.out.println(
+                    "Search left out: this Derby data set has no word index (generate --search-index false)");
             return;
         }
         bench.verify(RARE, 1);
