@@ -98,8 +98,14 @@ public final class Benchmark {
         this.warmup = warmup;
     }
 
+    static final String USAGE = """
+            ./microblog bench [--jdbc-url URL --user U --password P] [--samples 2000] [--warmup 500] [--seed 7]
+                              [--tutorial-users N] [--tutorial-timeout 120] [--output docs/benchmarks.md]
+                              [--stored-threshold 200]
+            ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--seed 7]""";
+
     public static void main(String[] argv) throws Exception {
-        Database.Args args = new Database.Args(argv);
+        Database.Args args = new Database.Args(argv, USAGE);
         if (args.has("pull-by-following")) {
             PullByFollowingBench.main(argv);
             return;

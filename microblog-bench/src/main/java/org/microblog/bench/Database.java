@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.microblog.service.schema.DatabaseVendor;
@@ -102,14 +105,21 @@ record Database(String jdbcUrl, String user, String password) {
     }
 
     /** The few command-line options the tools take: {@code --name value} pairs. */
+    /**
+     * A tool's {@code --name value} options, checked against its usage text: {@code --help} prints that text, and an
+     * option it does not name is refused with it, before anything is written (a misspelt option would otherwise be
+     * ignored, and a generator would fill {@code data/microblog} with the default data set).
+     */
     static final class Args {
+        private static final Pattern OPTION = Pattern.compile("--([a-z][a-z-]*)");
+
         private final Map<String, String> values = new HashMap<>();
 
-        Args(String[] argv) {
+        Args(String[] argv, String usage) {
             for (int i = 0; i < argv.length; i++) {
                 String a = argv[i];
                 if (!a.startsWith("--")) {
-                    throw new IllegalArgumentException("Unexpected argument: " + a);
+                    refuse("Unexpected argument: " + a, usage);
                 }
                 int eq = a.indexOf('=');
                 if (eq > 0) {
@@ -120,6 +130,23 @@ record Database(String jdbcUrl, String user, String password) {
                     values.put(a.substring(2), "true");
                 }
             }
+            if (values.containsKey("help")) {
+                System.out.println("Usage:\n" + usage);
+                System.exit(0);
+            }
+            Set<String> known = OPTION.matcher(usage)
+                    .results()
+                    .map(option -> option.group(1))
+                    .collect(Collectors.toSet());
+            values.keySet().stream()
+                    .filter(name -> !known.contains(name))
+                    .findFirst()
+                    .ifPresent(name -> refuse("Unknown option --" + name, usage));
+        }
+
+        private static void refuse(String problem, String usage) {
+            System.err.println(problem + "\nUsage:\n" + usage);
+            System.exit(2);
         }
 
         String get(String name, String fallback) {

@@ -94,8 +94,15 @@ public final class Generate {
 
     private Generate() {}
 
+    static final String USAGE = """
+            ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--end now | now-16h | ISO instant | YYYY-MM-DD]
+                                 [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres --password P]
+                                 [--stored-threshold 200] [--stored-timelines false] [--search-index false] [--work-dir DIR]
+            ./microblog generate --stored-timelines-only [--stored-threshold 200] [--jdbc-url URL --user U]
+            (--until DAY is the older spelling of --end DAY)""";
+
     public static void main(String[] argv) throws Exception {
-        Database.Args args = new Database.Args(argv);
+        Database.Args args = new Database.Args(argv, USAGE);
         Database db = Database.from(args);
         int users = args.getInt("users", 100_000);
         long posts = args.getLong("posts", 20L * users);

@@ -29,8 +29,8 @@ final class PullByFollowingBench {
     private PullByFollowingBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Standalone.run(argv, (db, services, sampled, timed) -> {
-            Database.Args args = new Database.Args(argv);
+        Standalone.run(argv, Benchmark.USAGE, (db, services, sampled, timed) -> {
+            Database.Args args = new Database.Args(argv, Benchmark.USAGE);
             SplittableRandom random = new SplittableRandom(args.getLong("seed", 7));
             long[][] readers = new long[BANDS.length][];
             for (int b = 0; b < BANDS.length; b++) {

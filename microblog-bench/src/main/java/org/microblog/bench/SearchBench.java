@@ -138,6 +138,9 @@ final class SearchBench {
 
     /** This benchmark alone ({@link Standalone}). */
     public static void main(String[] argv) throws Exception {
-        Standalone.run(argv, (db, services, sampled, timed) -> measure(db, services, sampled.ordinaryUsers(), timed));
+        Standalone.run(
+                argv,
+                Standalone.USAGE,
+                (db, services, sampled, timed) -> measure(db, services, sampled.ordinaryUsers(), timed));
     }
 }

@@ -39,8 +39,12 @@ public final class Soak {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
 
+    static final String USAGE = """
+            ./microblog soak [--base http://127.0.0.1:8080] [--minutes 30] [--users 40] [--threads 8]
+                             [--instances http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083]""";
+
     public static void main(String[] args) throws Exception {
-        Database.Args options = new Database.Args(args);
+        Database.Args options = new Database.Args(args, USAGE);
         URL base =
                 URI.create(options.get("base", "http://127.0.0.1:8080") + "/").toURL();
         Duration length = Duration.ofMinutes(options.getInt("minutes", 30));

@@ -32,8 +32,13 @@ final class Standalone {
 
     private Standalone() {}
 
-    static void run(String[] argv, Rows rows) throws Exception {
-        Database.Args args = new Database.Args(argv);
+    /** The options of a benchmark run by {@link #run}. */
+    static final String USAGE = """
+            [--jdbc-url URL --user U --password P] [--samples 2000] [--warmup 500] [--seed 7] [--sql true]""";
+
+    /** Runs {@code rows} with the options of {@code argv}, which {@code usage} names. */
+    static void run(String[] argv, String usage, Rows rows) throws Exception {
+        Database.Args args = new Database.Args(argv, usage);
         Database db = Database.from(args);
         int samples = args.getInt("samples", 2000);
         int warmup = args.getInt("warmup", 500);

@@ -122,7 +122,7 @@ final class WhoToFollowBench {
 
     /** This benchmark alone ({@link Standalone}), after a reference row. */
     public static void main(String[] argv) throws Exception {
-        Standalone.run(argv, (db, services, sampled, timed) -> {
+        Standalone.run(argv, Standalone.USAGE, (db, services, sampled, timed) -> {
             long[] hundred = sampled.groups()[1];
             // The same run's home timeline, whose figures on a quiet machine are in docs/benchmarks.md: a yardstick
             // for how busy the machine was.

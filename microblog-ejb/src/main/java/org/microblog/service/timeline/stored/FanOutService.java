@@ -97,12 +97,20 @@ public class FanOutService {
         return false;
     }
 
-    /** The last follower id of the chunk after {@code after}; empty if the chunk reaches the last follower. */
+    /**
+     * The last follower id of the chunk after {@code after}: the chunk-th next follower who has a stored timeline.
+     * Empty if fewer are left. Counting only those (a tenth of the most-followed author's followers at a million
+     * users) takes that author's fan-out in a tenth of the transactions, and on Derby each commit costs more than
+     * the chunk's rows. The followers are read in the index's order and stopped at the chunk: nothing is sorted.
+     */
     private Optional<Long> lastFollowerOfChunk(long authorId, long after) {
         @SuppressWarnings("unchecked")
         List<Number> last = em.createNativeQuery("""
-                        SELECT follower_id FROM followers WHERE followed_id = ?1 AND follower_id > ?2
-                        ORDER BY follower_id OFFSET %d ROWS FETCH NEXT 1 ROWS ONLY
+                        SELECT f.follower_id FROM --DERBY-PROPERTIES joinOrder=FIXED
+                          followers f --DERBY-PROPERTIES index=IX_FOLLOWERS_FOLLOWED
+                          , stored_timelines s --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, constraint=PK_STORED_TIMELINES
+                        WHERE f.followed_id = ?1 AND f.follower_id > ?2 AND s.reader_id = f.follower_id
+                        ORDER BY f.follower_id OFFSET %d ROWS FETCH NEXT 1 ROWS ONLY
                         """.formatted(settings.chunk() - 1))
                 .setParameter(1, authorId)
                 .setParameter(2, after)

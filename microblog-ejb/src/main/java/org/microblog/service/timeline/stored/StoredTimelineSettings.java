@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.Config;
  *     timeline (the measurement that chose the default is in docs/benchmarks.md, "Stored home timelines")
  * @param size {@code microblog.timelines.stored.size}: how many entries a reader keeps after trimming; older pages
  *     are pulled
- * @param chunk {@code microblog.timelines.fan-out.chunk}: how many followers one transaction of the fan-out covers.
+ * @param chunk {@code microblog.timelines.fan-out.chunk}: how many followers with a stored timeline one transaction of
+ *     the fan-out covers.
  *     100: on Derby, which locks rows, a reader whose newest entry a chunk is writing waits for its commit; a chunk of
  *     1,000 held that lock 24 ms (PostgreSQL readers never wait, and a chunk of 1,000 took 4 ms there)
  */
