@@ -373,7 +373,7 @@ public final class Benchmark {
         addRow(Row.of(
                 String.format(
                         Locale.ROOT,
-                        "Fan-out, one chunk's transaction (up to %,d followers; max %.1f ms)",
+                        "Fan-out, one chunk's transaction (up to %,d followers with a stored timeline; max %.1f ms)",
                         services.storedTimelineSettings().chunk(),
                         chunk.percentile(1.0)),
                 chunk.nanos));

@@ -94,20 +94,13 @@ public class TimelineService {
      * timeline down to its floor if they have one ready, and pulled below it (or all pulled without one).
      */
     private List<Long> homeIds(long userId, long followingCount, Optional<TimelineCursor> after, int count) {
-        Optional<TimelineCursor> floor = stored.floor(userId);
-        if (floor.isEmpty()) {
-            return pulledIds(userId, followingCount, after, count);
+        StoredTimelineReader.Entries entries = stored.entries(userId, after, count);
+        if (entries.postIds().size() == count) {
+            return entries.postIds();
         }
         List<Long> ids = new ArrayList<>(count);
-        Optional<TimelineCursor> below = after;
-        if (after.isEmpty() || after.get().isAfter(floor.get())) {
-            ids.addAll(stored.postIds(userId, floor.get(), after, count));
-            if (ids.size() == count) {
-                return ids;
-            }
-            below = floor; // the pull goes on strictly older than the floor, which the stored entries hold
-        }
-        ids.addAll(pulledIds(userId, followingCount, below, count - ids.size()));
+        ids.addAll(entries.postIds());
+        ids.addAll(pulledIds(userId, followingCount, entries.pullBelow(), count - ids.size()));
         return ids;
     }
 

@@ -54,7 +54,11 @@ final class StoredTimelineRows {
 
     /** A (time, post id) row of a native query as a cursor. */
     static TimelineCursor cursor(Object row) {
-        Object[] columns = (Object[]) row;
-        return new TimelineCursor(((Timestamp) columns[0]).toInstant(), ((Number) columns[1]).longValue());
+        return cursor((Object[]) row, 0);
+    }
+
+    /** The (time, post id) in the columns {@code from} and {@code from + 1} of a native query's row, as a cursor. */
+    static TimelineCursor cursor(Object[] columns, int from) {
+        return new TimelineCursor(((Timestamp) columns[from]).toInstant(), ((Number) columns[from + 1]).longValue());
     }
 }
