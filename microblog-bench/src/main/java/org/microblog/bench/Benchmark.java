@@ -67,6 +67,13 @@ import org.microblog.service.timeline.stored.StoredTimelineSettings;
  */
 public final class Benchmark {
 
+    /** The options, as {@code --help} prints them. */
+    static final String USAGE = """
+            ./microblog bench [--jdbc-url URL --user U --password P] [--samples 2000] [--warmup 500] [--seed 7]
+                              [--tutorial-users N] [--tutorial-timeout 120] [--output docs/benchmarks.md]
+                              [--stored-threshold 200]
+            ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--seed 7]""";
+
     static final int PAGE_SIZE = 20;
     static final int DEEP_PAGE = 10;
     static final int USERS_PER_GROUP = 20;
@@ -97,12 +104,6 @@ public final class Benchmark {
         this.samples = samples;
         this.warmup = warmup;
     }
-
-    static final String USAGE = """
-            ./microblog bench [--jdbc-url URL --user U --password P] [--samples 2000] [--warmup 500] [--seed 7]
-                              [--tutorial-users N] [--tutorial-timeout 120] [--output docs/benchmarks.md]
-                              [--stored-threshold 200]
-            ./microblog bench --pull-by-following [--jdbc-url URL --user U] [--samples 2000] [--warmup 500] [--seed 7]""";
 
     public static void main(String[] argv) throws Exception {
         Database.Args args = new Database.Args(argv, USAGE);

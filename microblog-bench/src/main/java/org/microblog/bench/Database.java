@@ -104,7 +104,6 @@ record Database(String jdbcUrl, String user, String password) {
         }
     }
 
-    /** The few command-line options the tools take: {@code --name value} pairs. */
     /**
      * A tool's {@code --name value} options, checked against its usage text: {@code --help} prints that text, and an
      * option it does not name is refused with it, before anything is written (a misspelt option would otherwise be

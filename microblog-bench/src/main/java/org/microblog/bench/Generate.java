@@ -76,6 +76,14 @@ import org.postgresql.PGConnection;
  */
 public final class Generate {
 
+    /** The options, as {@code --help} prints them. */
+    static final String USAGE = """
+            ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--end now | now-16h | ISO instant | YYYY-MM-DD]
+                                 [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres --password P]
+                                 [--stored-threshold 200] [--stored-timelines false] [--search-index false] [--work-dir DIR]
+            ./microblog generate --stored-timelines-only [--stored-threshold 200] [--jdbc-url URL --user U]
+            (--until DAY is the older spelling of --end DAY)""";
+
     static final String PASSWORD = "microblog-bench";
     private static final String[] WORDS =
             ("the a my our new old good great small big first last quick slow happy busy quiet loud bright dark "
@@ -93,13 +101,6 @@ public final class Generate {
     private static final int RARE_WORD_EVERY = 20_000;
 
     private Generate() {}
-
-    static final String USAGE = """
-            ./microblog generate [--users 100000] [--posts 2000000] [--seed 42] [--end now | now-16h | ISO instant | YYYY-MM-DD]
-                                 [--jdbc-url jdbc:postgresql://127.0.0.1:5432/microblog_bench --user postgres --password P]
-                                 [--stored-threshold 200] [--stored-timelines false] [--search-index false] [--work-dir DIR]
-            ./microblog generate --stored-timelines-only [--stored-threshold 200] [--jdbc-url URL --user U]
-            (--until DAY is the older spelling of --end DAY)""";
 
     public static void main(String[] argv) throws Exception {
         Database.Args args = new Database.Args(argv, USAGE);

@@ -30,6 +30,11 @@ import org.microblog.bench.Browser.Page;
  */
 public final class Soak {
 
+    /** The options, as {@code --help} prints them. */
+    static final String USAGE = """
+            ./microblog soak [--base http://127.0.0.1:8080] [--minutes 30] [--users 40] [--threads 8]
+                             [--instances http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083]""";
+
     private static final String PASSWORD = "microblog-bench";
     private static final String SIGNED_IN = "id=\"signOut\"";
     private static final String PROFILE = "id=\"profile-username\"";
@@ -38,10 +43,6 @@ public final class Soak {
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
-
-    static final String USAGE = """
-            ./microblog soak [--base http://127.0.0.1:8080] [--minutes 30] [--users 40] [--threads 8]
-                             [--instances http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083]""";
 
     public static void main(String[] args) throws Exception {
         Database.Args options = new Database.Args(args, USAGE);
