@@ -76,7 +76,8 @@ public class StoredTimelineReader {
 
     /**
      * The floor of the reader's stored timeline, if they have one that is ready and stored timelines are on: the
-     * oldest position its entries answer for. Empty: read the pull.
+     * oldest position its entries answer for. Pages need not ask ({@link #entries} reads it with them); the
+     * benchmark does, to know which readers read stored entries.
      */
     public Optional<TimelineCursor> floor(long readerId) {
         if (!settings.enabled()) {
