@@ -46,6 +46,8 @@ public class OAuthResource {
 
     static final String DERBY_CONTENTION = "40XL1";
 
+    private static final int EXCHANGE_TRIES = 3;
+
     @Inject
     AppService apps;
 
@@ -125,19 +127,21 @@ public class OAuthResource {
     }
 
     /**
-     * The exchange, tried once more when embedded Derby refused its new token an id: Derby hands ids out in ranges,
-     * and when several transactions need the next range at the same instant all but one are refused (SQLState
-     * {@value #DERBY_CONTENTION}). The refused transaction rolled back whole, the spent code included, so the second
-     * try is the same request. PostgreSQL never refuses so.
+     * The exchange, tried again (up to {@value #EXCHANGE_TRIES} times in all) when embedded Derby refused its new token
+     * an id: Derby hands ids out in ranges, and when several transactions need the next range at the same instant all
+     * but one are refused (SQLState {@value #DERBY_CONTENTION}). The refused transaction rolled back whole, the spent
+     * code included, so a second try is the same request; six exchanges at once were seen refused twice in a row (a
+     * clean-clone CI run, 2026-12-08). PostgreSQL never refuses so.
      */
     private Optional<NewSecret<AccessToken>> exchange(OAuthApp app, String code, String redirectUri, String verifier) {
-        try {
-            return tokens.exchange(app, code, redirectUri, verifier);
-        } catch (EJBException refused) {
-            if (!causedBy(refused, DERBY_CONTENTION)) {
-                throw refused;
+        for (int tried = 1; ; tried++) {
+            try {
+                return tokens.exchange(app, code, redirectUri, verifier);
+            } catch (EJBException refused) {
+                if (tried == EXCHANGE_TRIES || !causedBy(refused, DERBY_CONTENTION)) {
+                    throw refused;
+                }
             }
-            return tokens.exchange(app, code, redirectUri, verifier);
         }
     }
 
