@@ -41,7 +41,10 @@
 #   --conns A,B         pages mode: these connection counts, default 4,16,64
 #   --duration D        per measured run, wrk's syntax (30s, 1m), default 20s
 #   --warmup D          pages mode: a run at 16 connections before each page's measured runs, default 15s
-#   --warmup-all D      pages mode: the signed-in home page at 16 connections before everything, default 60s
+#   --warmup-all D      before everything, at 16 connections: the signed-in home page (pages, home and standard
+#                       modes) or the API's home timeline (api mode), default 4m. On these 2 cores the JIT needs
+#                       about 4 minutes of such traffic before the figures stop rising: successive 30-second runs of
+#                       the API after a restart gave 287, 377, 546, 697, 950 and 951 requests/s (docs/benchmarks.md)
 #   --jfr DIR           record a JFR profile of the server during the 16-connection runs (pages and standard
 #                       modes: of the signed-in home page only) into DIR and summarise it with jfr-summary.sh
 #   --pid PID[,PID]     the server's JVM(s), whose CPU, collections and allocation each run reports (default: the
@@ -56,7 +59,7 @@
 # home page.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-base=http://127.0.0.1:8280 users=100 connections=16 duration=20s warmup=15s warmup_all=60s jfr_dir="" pid="" only="" mode=pages
+base=http://127.0.0.1:8280 users=100 connections=16 duration=20s warmup=15s warmup_all=4m jfr_dir="" pid="" only="" mode=pages
 pages=static,floor,welcome,signed-in,home,older,profile-in,profile,explore,followers conns=4,16,64
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -255,22 +258,23 @@ page() {
     esac
 }
 
+# warm_up PAGE: the JIT first, with PAGE at 16 connections for --warmup-all, so that the runs measure compiled code
+warm_up() {
+    local measured_duration=$duration
+    duration=$warmup_all warming=true
+    page "$1" 16 > "$work/warmup.out"
+    echo "warmed up the server: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+    duration=$measured_duration warming=false
+}
+
 case "$mode" in
-    home) page home "$connections" "$jfr_dir" ;;
+    home) warm_up home; page home "$connections" "$jfr_dir" ;;
     profile) page profile "$connections" "$jfr_dir" ;;
-    api)
-        # the JIT first, as in pages mode, then the measured run
-        measured_duration=$duration duration=$warmup warming=true
-        page api-home 16 > "$work/warmup.out"
-        echo "warmed up: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
-        duration=$measured_duration warming=false
-        page api-home "$connections" "$jfr_dir" ;;
-    standard) page home 4; page home 16 "$jfr_dir"; page home 64; page profile 16 ;;
+    api) warm_up api-home; page api-home "$connections" "$jfr_dir" ;;
+    standard) warm_up home; page home 4; page home 16 "$jfr_dir"; page home 64; page profile 16 ;;
     pages)
-        # The JIT compiles what the pages share (the layout, the menu, the filters) in the first minute.
-        measured_duration=$duration duration=$warmup_all warming=true
-        page home 16 > "$work/warmup.out"
-        echo "warmed up the server: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+        warm_up home
+        measured_duration=$duration
         for name in ${pages//,/ }; do
             duration=$warmup warming=true
             page "$name" 16 > "$work/warmup.out"

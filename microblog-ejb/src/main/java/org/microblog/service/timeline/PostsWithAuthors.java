@@ -14,9 +14,16 @@ import org.microblog.domain.post.Post_;
 
 /**
  * The second step of a list found as post ids first (the home timeline, search): the posts themselves with their
- * authors, in one query.
+ * authors, in one query. They are for showing: not managed, and changing them saves nothing.
  */
 public final class PostsWithAuthors {
+
+    /**
+     * EclipseLink's query hint (QueryHints.READ_ONLY), named here so that the module needs only the JPA API. The posts
+     * and authors are only shown: read-only, EclipseLink neither registers them in the transaction nor copies them to
+     * compare at commit.
+     */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     private PostsWithAuthors() {}
 
@@ -34,7 +41,8 @@ public final class PostsWithAuthors {
         for (int i = 0; i < ids.size(); i++) {
             position.put(ids.get(i), i);
         }
-        List<Post> posts = new ArrayList<>(em.createQuery(query).getResultList());
+        List<Post> posts =
+                new ArrayList<>(em.createQuery(query).setHint(READ_ONLY, "true").getResultList());
         posts.sort(Comparator.comparing(p -> position.get(p.getId())));
         return posts;
     }
