@@ -258,12 +258,13 @@ page() {
     esac
 }
 
-# warm_up PAGE: the JIT first, with PAGE at 16 connections for --warmup-all, so that the runs measure compiled code
+# warm_up PAGE [DURATION]: PAGE at 16 connections for DURATION (default --warmup-all), unmeasured, so that the runs
+# after it measure compiled code
 warm_up() {
     local measured_duration=$duration
-    duration=$warmup_all warming=true
+    duration=${2:-$warmup_all} warming=true
     page "$1" 16 > "$work/warmup.out"
-    echo "warmed up the server: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
+    echo "warmed up with $1: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
     duration=$measured_duration warming=false
 }
 
@@ -274,12 +275,8 @@ case "$mode" in
     standard) warm_up home; page home 4; page home 16 "$jfr_dir"; page home 64; page profile 16 ;;
     pages)
         warm_up home
-        measured_duration=$duration
         for name in ${pages//,/ }; do
-            duration=$warmup warming=true
-            page "$name" 16 > "$work/warmup.out"
-            echo "warmed up: $name: $(grep '^requests' "$work/warmup.out" | tr '\n' ' ')"
-            duration=$measured_duration warming=false
+            warm_up "$name" "$warmup"
             for c in ${conns//,/ }; do
                 page "$name" "$c" "$([ "$name" = home ] && [ "$c" = 16 ] && echo "$jfr_dir")"
             done
