@@ -40,9 +40,9 @@ import org.microblog.service.timeline.stored.TimelineBuildService;
  *
  * <p>In the server a call to a {@code @Stateless} bean runs in a transaction-scoped persistence context; here
  * each call gets a fresh entity manager and the services built on it ({@link Call}), closed after it. The
- * application-scoped beans are built once, as the container does: the database, and the site activity reader
+ * application-scoped beans are built once, as the container does: the database, the site activity reader
  * with its ten-second reading, which reads through an entity manager of its own (it reads numbers, never
- * entities, and the tools call it outside any write).
+ * entities, and the tools call it outside any write), and the posts kept in memory ({@link PostsWithAuthors}).
  *
  * <p>The stored timelines' services ({@link Call#builds}, {@link Call#fanOuts}) run through {@link #transaction}, one
  * transaction per call as the worker runs them in the server.
@@ -57,6 +57,7 @@ final class Services implements AutoCloseable {
     private final EntityManager activityEntityManager;
     private final SiteActivityReader activity;
     private final StoredTimelineSettings stored;
+    private final PostsWithAuthors postsWithAuthors = new PostsWithAuthors();
 
     Services(EntityManagerFactory emf, DatabaseVendor vendor, StoredTimelineSettings stored) {
         this.emf = emf;
@@ -96,9 +97,10 @@ final class Services implements AutoCloseable {
             }));
             posts = new PostService(
                     em, accounts, new SearchIndex(em, database), new DirectEvent<>(storedWrites::published));
-            timelines = new TimelineService(em, follows, database, activity, new StoredTimelineReader(em, stored));
+            timelines = new TimelineService(
+                    em, follows, database, activity, new StoredTimelineReader(em, stored), postsWithAuthors);
             suggestions = new SuggestionService(em);
-            search = new SearchService(em, database);
+            search = new SearchService(em, database, postsWithAuthors);
             builds = new TimelineBuildService(em, timelines, stored);
             fanOuts = new FanOutService(em, stored);
         }
@@ -147,7 +149,7 @@ final class Services implements AutoCloseable {
         return entityManager(em -> {
             Call services = new Call(em);
             long following = services.follows.followingCount(userId);
-            return PostsWithAuthors.load(em, services.timelines.pulledIds(userId, following, Optional.empty(), count));
+            return postsWithAuthors.load(em, services.timelines.pulledIds(userId, following, Optional.empty(), count));
         });
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.microblog.domain.post.Post;
 import org.microblog.domain.post.TimelineCursor;
 import org.microblog.domain.user.User;
+import org.microblog.service.account.AccountService;
 import org.microblog.service.follow.FollowService;
 import org.microblog.service.post.PostService;
 import org.microblog.service.timeline.PostPage;
@@ -36,6 +37,9 @@ class TimelineServiceIT {
 
     @EJB
     TimelineService timelines;
+
+    @EJB
+    AccountService accounts;
 
     @Test
     void timelineMergesOwnAndFollowedPostsNewestFirst() {
@@ -257,6 +261,42 @@ class TimelineServiceIT {
         assertEquals(post.getTimestamp(), post.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
         Set<Long> profile = new HashSet<>(ids(timelines.byAuthor(ann.getId(), Optional.empty(), 5)));
         assertEquals(Set.of(post.getId()), profile);
+    }
+
+    @Test
+    void aPostShownBeforeItsAuthorChangedShowsTheAuthorAsTheyAreNow() {
+        User reader = fixtures.user("reader");
+        User author = fixtures.user("author");
+        follows.follow(reader.getId(), author.getUsername());
+        Post post = posting.publish(author.getId(), "kept in memory once shown");
+        timelines.home(reader.getId(), Optional.empty(), 10); // the post is kept from here on
+        String newName = author.getUsername() + "x";
+
+        accounts.updateProfile(author.getId(), newName, "new about me");
+        follows.follow(fixtures.user("fan").getId(), newName);
+
+        Post shown =
+                timelines.home(reader.getId(), Optional.empty(), 10).posts().getFirst();
+        assertEquals(post.getId(), shown.getId());
+        assertEquals("kept in memory once shown", shown.getBody());
+        assertEquals(newName, shown.getAuthor().getUsername());
+        assertEquals(Optional.of("new about me"), shown.getAuthor().getAboutMe());
+        assertEquals(2, shown.getAuthor().getFollowersCount()); // the reader and the fan
+    }
+
+    @Test
+    void aPostShownBeforeItWasDeletedLeavesEveryListAtOnce() {
+        User reader = fixtures.user("reader");
+        User author = fixtures.user("author");
+        follows.follow(reader.getId(), author.getUsername());
+        Post kept = posting.publish(author.getId(), "stays");
+        Post deleted = posting.publish(author.getId(), "goes");
+        assertEquals(List.of(deleted.getId(), kept.getId()), ids(timelines.home(reader.getId(), Optional.empty(), 10)));
+
+        posting.delete(author.getId(), deleted.getId());
+
+        assertEquals(List.of(kept.getId()), ids(timelines.home(reader.getId(), Optional.empty(), 10)));
+        assertEquals(List.of(kept.getId()), ids(timelines.byAuthor(author.getId(), Optional.empty(), 10)));
     }
 
     /** The time of the newest post on the site, or now if it is later. */

@@ -72,6 +72,21 @@ public class Post {
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp").truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * A published post made again from what was read of its row before, with its author as read now: for a list that
+     * keeps posts in memory, which it may, as a post never changes once published. It is not managed by a persistence
+     * context; it is for showing.
+     */
+    public static Post published(long id, User author, String body, Instant timestamp) {
+        Post post = new Post();
+        post.id = id;
+        post.author = Objects.requireNonNull(author, "author");
+        post.authorId = author.getId();
+        post.body = Objects.requireNonNull(body, "body");
+        post.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+        return post;
+    }
+
     private static String requireBody(String body) {
         TextRules.check(body, BODY_MAX, true).ifPresent(refusal -> {
             throw new IllegalArgumentException("Not a post body (" + refusal + "): 1 to " + BODY_MAX

@@ -50,13 +50,17 @@ public class SearchService {
     @Inject
     CurrentDatabase database;
 
+    @Inject
+    PostsWithAuthors posts;
+
     /** For the container, which fills the fields above. */
     public SearchService() {}
 
     /** For tools outside the server (the benchmark): the collaborators the container would inject. */
-    public SearchService(EntityManager em, CurrentDatabase database) {
+    public SearchService(EntityManager em, CurrentDatabase database, PostsWithAuthors posts) {
         this.em = em;
         this.database = database;
+        this.posts = posts;
     }
 
     /**
@@ -102,7 +106,7 @@ public class SearchService {
         List<Long> ids = database.is(DatabaseVendor.DERBY)
                 ? derbyPostIds(viewerId, query.words(), after, pageSize + 1)
                 : postgresqlPostIds(viewerId, query.words(), after, pageSize + 1);
-        return PostPage.of(PostsWithAuthors.load(em, ids), pageSize);
+        return PostPage.of(posts.load(em, ids), pageSize);
     }
 
     /**

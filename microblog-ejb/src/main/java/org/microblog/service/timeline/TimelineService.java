@@ -53,6 +53,9 @@ public class TimelineService {
     @Inject
     StoredTimelineReader stored;
 
+    @Inject
+    PostsWithAuthors posts;
+
     /**
      * For the container, which fills the fields above. Every service is built so: the persistence context can only
      * be injected into a field, never into a constructor, and an EJB needs a public no-arg constructor anyway, so
@@ -67,12 +70,14 @@ public class TimelineService {
             FollowService follows,
             CurrentDatabase database,
             SiteActivityReader activity,
-            StoredTimelineReader stored) {
+            StoredTimelineReader stored,
+            PostsWithAuthors posts) {
         this.em = em;
         this.follows = follows;
         this.database = database;
         this.activity = activity;
         this.stored = stored;
+        this.posts = posts;
     }
 
     /** Posts by {@code userId} and everyone they follow, newest first. */
@@ -155,7 +160,7 @@ public class TimelineService {
 
     /** The posts with these ids and their authors, in the order of the ids. */
     private List<Post> load(List<Long> ids) {
-        return PostsWithAuthors.load(em, ids);
+        return posts.load(em, ids);
     }
 
     /** The posts of one user, newest first. */
