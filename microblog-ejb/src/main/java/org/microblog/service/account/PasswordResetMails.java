@@ -3,6 +3,9 @@ package org.microblog.service.account;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,7 +44,13 @@ public class PasswordResetMails {
     @Inject
     Mailer mailer;
 
+    @Inject
+    Event<LinkMade> linksMade;
+
     Clock clock = Clock.systemUTC();
+
+    /** A reset link stored for {@code user}, and its mail, which is sent once the link is committed. */
+    public record LinkMade(User user, Mail mail) {}
 
     /** Sends a new link to the account with {@code email} (in any case), if there is one and it may have another. */
     @Asynchronous
@@ -58,8 +67,16 @@ public class PasswordResetMails {
         String token = Secrets.newSecret();
         em.persist(new PasswordResetToken(token, user.getId(), user.getCredentialsVersion(), clock.instant()));
         String link = resetPage + "?token=" + token;
-        mailer.send(mail(user, link, language));
-        LOG.info(() -> "Password reset link sent to " + user);
+        linksMade.fire(new LinkMade(user, mail(user, link, language)));
+    }
+
+    /**
+     * Sends the mail of a link once the link is committed. Sent in the transaction that stores it, the mail could
+     * arrive before the commit, and a quick click found no link ("This link can no longer be used").
+     */
+    public void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkMade made) {
+        mailer.send(made.mail());
+        LOG.info(() -> "Password reset link sent to " + made.user());
     }
 
     static Mail mail(User user, String link, Locale language) {
