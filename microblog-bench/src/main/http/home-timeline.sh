@@ -171,9 +171,10 @@ cpu_ticks() {
 
 jdk_tool() { echo "$(dirname "$(readlink -f "/proc/$1/exe")")/$2"; }
 
-# The machine's speed: the CPU seconds that the SHA-256 of 1 GB of zeros takes on one core. These machines are virtual and their hosts differ from day to day: the same code and data gave 892 API
-# requests/s on 2026-12-07 and 552-664 on 2026-12-08 (2.48-2.55 s here that day). Figures of two days compare only
-# beside it. It is taken before any load: right after a warm-up it read 3.5-4.4 s, with the server still busy.
+# The machine's speed: the CPU seconds that the SHA-256 of 1 GB of zeros takes on one core. These machines are
+# virtual and their hosts differ from day to day: the same code and data gave 892 API requests/s on 2026-12-07 and
+# 552-664 on 2026-12-08 (2.48-2.55 s here that day). Figures of two days compare only beside it. It is taken before
+# any load: right after a warm-up it read 3.5-4.4 s, with the server still busy.
 machine_speed() {
     local TIMEFORMAT='%2U'
     { time (head -c 1000M /dev/zero | sha256sum > /dev/null); } 2>&1
