@@ -51,8 +51,9 @@
 #                       process listening on BASE_URL's port; give the instances' pids behind a balancer)
 #   --only-cookies A,B  diagnostic: send only these of the sign-in's cookies; the answers are still checked
 #
-# Per run it prints wrk's summary and, from the server's own counters: its CPU per page (the JVM's CPU time over
-# the run, from /proc, divided by the requests, so wrk's share is left out), wrk's CPU per page, the collections
+# First it prints how fast the machine is (machine_speed, below). Then per run it prints wrk's summary and, from the
+# server's own counters: its CPU per page (the JVM's CPU time over the run, from /proc, divided by the requests, so
+# wrk's share is left out), wrk's CPU per page, the collections
 # and their pauses, the bytes allocated per page and the heap after the last collection (a JFR recording of
 # run-costs.jfc, read by run-costs.py). At the end a markdown table row per run. Exits 1 if any answer failed
 # (status not 200, marker or menu link missing, socket error or timeout) or a sign-in did not give a signed-in
