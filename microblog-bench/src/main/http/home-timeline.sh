@@ -180,8 +180,6 @@ machine_speed() {
     local TIMEFORMAT='%2U'
     { time (head -c 1000M /dev/zero | sha256sum > /dev/null); } 2>&1
 }
-echo "The machine, idle: the SHA-256 of 1 GB takes $(machine_speed) s of one core's CPU (2.5 s on 2026-12-08)."
-
 # run LABEL PATH MARKER CONNECTIONS USERS_FILE [JFR_DIR]
 # Measures one page: wrk with one connection per thread (so that page.lua knows whose answer it reads), the
 # server's CPU from /proc before and after, its collections and allocation from a run-costs.jfc recording.
@@ -279,6 +277,7 @@ warm_up() {
     duration=$measured_duration warming=false
 }
 
+echo "The machine, idle: the SHA-256 of 1 GB takes $(machine_speed) s of one core's CPU (2.5 s on 2026-12-08)."
 case "$mode" in
     home) warm_up home; page home "$connections" "$jfr_dir" ;;
     profile) page profile "$connections" "$jfr_dir" ;;

@@ -81,7 +81,6 @@ public class Post {
         Post post = new Post();
         post.id = id;
         post.author = Objects.requireNonNull(author, "author");
-        post.authorId = author.getId();
         post.body = Objects.requireNonNull(body, "body");
         post.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         return post;
@@ -113,7 +112,8 @@ public class Post {
 
     /** Whether user {@code userId} wrote this post. */
     public boolean isBy(long userId) {
-        // authorId is filled when the post is read from the database, author.getId() for a post made in this session
+        // authorId is filled when the post is read from the database; author.getId() serves a post made in this
+        // session or rebuilt by published()
         Long id = authorId != null ? authorId : author.getId();
         return id != null && id == userId;
     }
